@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from academy.models import Convening, ConveningRole, Delegation, Organization, Session
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym"]
+    search_fields = ["name", "acronym"]
+
+
+class ConveningRoleInline(admin.TabularInline):
+    model = ConveningRole
+    autocomplete_fields = ["user"]
+    extra = 0
+
+
+@admin.register(Convening)
+class ConveningAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "city", "start_date", "end_date"]
+    filter_horizontal = ["co_organizers"]
+    inlines = [ConveningRoleInline]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["country", "convening", "nap_status"]
+    list_filter = ["convening", "nap_status"]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "convening", "module", "starts_at", "room"]
+    list_filter = ["convening", "module"]
+    filter_horizontal = ["facilitators"]

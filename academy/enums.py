@@ -1,0 +1,32 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+
+
+class Role(models.TextChoices):
+    ORGANIZER = "organizer", _("Organizer")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
+class NapStatus(models.TextChoices):
+    NONE = "none", _("No NAP yet")
+    DRAFTING = "drafting", _("Drafting")
+    ADOPTED = "adopted", _("Adopted")
+    RENEWING = "renewing", _("Renewing")
+
+
+class Module(models.TextChoices):
+    ROADMAP_DESIGN = "roadmap_design", _("Results-oriented roadmap design")
+    THEORY_OF_CHANGE = "theory_of_change", _("Theory of change")
+    GENDER_BUDGETING = "gender_budgeting", _("Gender budgeting")
+    STRATEGIC_DESIGN = "strategic_design", _("Strategic design")
+    INSTITUTIONAL_COORDINATION = (
+        "institutional_coordination",
+        _("Institutional coordination"),
+    )
+    LOCALIZATION = "localization", _("Localization")
+    MONITORING_EVALUATION = "monitoring_evaluation", _("Monitoring and evaluation")

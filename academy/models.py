@@ -1,0 +1,258 @@
+"""The convening domain: organizations, convenings, roles, delegations, sessions."""
+
+import zoneinfo
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from academy.enums import Language, Module, NapStatus, Role
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone: %(zone)s"), params={"zone": value})
+
+
+def validate_languages(value):
+    known = {code for code, _label in Language.choices}
+    if not isinstance(value, list) or not value or not set(value) <= known:
+        raise ValidationError(_("Choose one or more of the working languages."))
+
+
+def _default_languages():
+    return [Language.SPANISH, Language.ENGLISH]
+
+
+class Organization(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+
+class ConveningQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Convenings in which the user holds a role or belongs to a delegation."""
+        if not user.is_authenticated:
+            return self.none()
+        participant = apps.get_model("participants", "Participant")
+        return self.filter(
+            Q(pk__in=ConveningRole.objects.filter(user=user).values("convening_id"))
+            | Q(pk__in=participant.objects.filter(user=user).values("convening_id"))
+        )
+
+    def organized_by(self, user):
+        return self.filter(
+            pk__in=ConveningRole.objects.filter(user=user, role=Role.ORGANIZER).values(
+                "convening_id"
+            )
+        )
+
+
+class Convening(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    edition = models.PositiveSmallIntegerField(_("edition"))
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    host = models.ForeignKey(
+        Organization,
+        verbose_name=_("host organization"),
+        on_delete=models.PROTECT,
+        related_name="hosted_convenings",
+        null=True,
+        blank=True,
+    )
+    co_organizers = models.ManyToManyField(
+        Organization,
+        verbose_name=_("co-organizers"),
+        related_name="co_organized_convenings",
+        blank=True,
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="America/Panama",
+        validators=[validate_time_zone],
+    )
+    languages = models.JSONField(
+        _("working languages"),
+        default=_default_languages,
+        validators=[validate_languages],
+    )
+    description = models.TextField(_("description"), blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConveningQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        verbose_name = _("convening")
+        verbose_name_plural = _("convenings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="convening_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("convening_detail", kwargs={"pk": self.pk})
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class ConveningRole(models.Model):
+    """A person's role in one convening: roles never carry over to another."""
+
+    convening = models.ForeignKey(
+        Convening, on_delete=models.CASCADE, related_name="roles"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("convening role")
+        verbose_name_plural = _("convening roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convening", "user", "role"], name="one_role_of_a_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.convening}"
+
+
+class DelegationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Delegations whose page the user may open: staff of its convening or member.
+
+        Other participants of the same convening see the delegation list (country,
+        size) through the convening page, never a delegation's own page.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(
+                convening_id__in=ConveningRole.objects.filter(user=user).values(
+                    "convening_id"
+                )
+            )
+            | Q(members__user=user)
+        ).distinct()
+
+
+class Delegation(models.Model):
+    convening = models.ForeignKey(
+        Convening,
+        verbose_name=_("convening"),
+        on_delete=models.CASCADE,
+        related_name="delegations",
+    )
+    country = CountryField(_("country"))
+    nap_status = models.CharField(
+        _("NAP status"),
+        max_length=20,
+        choices=NapStatus.choices,
+        default=NapStatus.NONE,
+    )
+    focal_point = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("focal point"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["convening", "country"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convening", "country"], name="one_delegation_per_country"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.country.name)
+
+    def get_absolute_url(self):
+        return reverse("delegation_detail", kwargs={"pk": self.pk})
+
+    @property
+    def code(self):
+        """ISO 3166 alpha-3 code, as organizers and the command line name it."""
+        return self.country.alpha3
+
+
+class SessionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(convening__in=Convening.objects.for_user(user))
+
+
+class Session(models.Model):
+    convening = models.ForeignKey(
+        Convening,
+        verbose_name=_("convening"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    module = models.CharField(_("module"), max_length=40, choices=Module.choices)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        related_name="facilitated_sessions",
+        blank=True,
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "title"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

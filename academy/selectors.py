@@ -1,0 +1,94 @@
+"""Reads for the convening pages. Each returns what a page needs in a fixed
+number of queries, however many delegations or sessions there are."""
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from academy.enums import Role
+from academy.models import Convening, Delegation, Session
+from participants.enums import Sector
+from participants.models import Participant
+
+
+def delegations_with_counts(*, queryset=None):
+    """Delegations with member counts per sector and their roadmap, in one query."""
+    queryset = Delegation.objects.all() if queryset is None else queryset
+    return queryset.select_related("roadmap", "convening").annotate(
+        member_count=Count("members", distinct=True),
+        government_count=Count(
+            "members", filter=Q(members__sector=Sector.GOVERNMENT), distinct=True
+        ),
+        civil_society_count=Count(
+            "members", filter=Q(members__sector=Sector.CIVIL_SOCIETY), distinct=True
+        ),
+    )
+
+
+def convenings_organized_by(*, user):
+    """The organizer's convenings, newest first, each with its delegations."""
+    return (
+        Convening.objects.organized_by(user)
+        .select_related("host")
+        .prefetch_related(
+            "co_organizers",
+            Prefetch(
+                "delegations",
+                queryset=delegations_with_counts(),
+                to_attr="delegation_rows",
+            ),
+        )
+    )
+
+
+def delegations_facilitated_by(*, user):
+    """Delegations of every convening the user facilitates, to review."""
+    return delegations_with_counts(
+        queryset=Delegation.objects.filter(
+            convening__roles__user=user, convening__roles__role=Role.FACILITATOR
+        )
+    ).order_by("-convening__start_date", "country")
+
+
+def memberships_of(*, user):
+    return (
+        Participant.objects.filter(user=user)
+        .select_related("delegation__convening", "delegation__roadmap")
+        .order_by("-convening__start_date")
+    )
+
+
+def delegation_members(*, delegation):
+    """The delegation's members grouped by sector, government first."""
+    members = (
+        Participant.objects.filter(delegation=delegation)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    groups = OrderedDict((sector, []) for sector in Sector)
+    for member in members:
+        groups[Sector(member.sector)].append(member)
+    return groups
+
+
+@dataclass
+class AgendaDay:
+    date: object
+    sessions: list = field(default_factory=list)
+
+
+def agenda_days(*, convening):
+    """The convening's sessions grouped by day in the convening's time zone."""
+    sessions = (
+        Session.objects.filter(convening=convening)
+        .prefetch_related("facilitators")
+        .order_by("starts_at")
+    )
+    zone = convening.zone
+    days = OrderedDict()
+    for session in sessions:
+        local_day = timezone.localtime(session.starts_at, zone).date()
+        days.setdefault(local_day, AgendaDay(date=local_day)).sessions.append(session)
+    return list(days.values())

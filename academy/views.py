@@ -1,0 +1,77 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from academy import selectors
+from academy.models import Convening, Delegation
+
+
+def home(request):
+    """What each role needs first; visitors who are not signed in see what this is."""
+    if not request.user.is_authenticated:
+        return render(request, "academy/landing.html")
+    user = request.user
+    context = {
+        "organized": list(selectors.convenings_organized_by(user=user)),
+        "facilitated": list(selectors.delegations_facilitated_by(user=user)),
+        "memberships": [],
+    }
+    for membership in selectors.memberships_of(user=user):
+        convening = membership.delegation.convening
+        context["memberships"].append(
+            {
+                "membership": membership,
+                "members": selectors.delegation_members(
+                    delegation=membership.delegation
+                ),
+                "agenda": selectors.agenda_days(convening=convening),
+            }
+        )
+    return render(request, "academy/home.html", context)
+
+
+@login_required
+def convening_detail(request, pk):
+    convening = get_object_or_404(
+        Convening.objects.for_user(request.user).select_related("host"), pk=pk
+    )
+    context = {
+        "convening": convening,
+        "co_organizers": list(convening.co_organizers.all()),
+        "delegations": selectors.delegations_with_counts(
+            queryset=convening.delegations.all()
+        ),
+        "agenda": selectors.agenda_days(convening=convening),
+        "is_organizer": request.user.has_perm("academy.change_convening", convening),
+        "is_staff": request.user.has_perm(
+            "academy.view_delegation_contacts", convening
+        ),
+    }
+    # Other delegations are listed (country, size) but only one's own page opens.
+    context["link_all"] = context["is_staff"]
+    context["linkable"] = {
+        membership.delegation_id
+        for membership in convening.participants.filter(user=request.user)
+    }
+    return render(request, "academy/convening_detail.html", context)
+
+
+@login_required
+def delegation_detail(request, pk):
+    delegation = get_object_or_404(
+        Delegation.objects.for_user(request.user).select_related(
+            "convening", "roadmap", "focal_point"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("academy.view_delegation", delegation):
+        raise Http404
+    context = {
+        "delegation": delegation,
+        "convening": delegation.convening,
+        "members": selectors.delegation_members(delegation=delegation),
+        "show_contacts": request.user.has_perm(
+            "academy.view_delegation_contacts", delegation
+        ),
+    }
+    return render(request, "academy/delegation_detail.html", context)

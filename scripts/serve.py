@@ -1,0 +1,63 @@
+"""Serve the app for `make run`: gunicorn, plus a Celery worker when a broker is set.
+
+Both stop together: Ctrl-C, or either one exiting, ends the other.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def main():
+    port = os.environ.get("PORT", "8000")
+    processes = [
+        subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "academy.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                os.environ.get("WEB_CONCURRENCY", "2"),
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+            ]
+        )
+    ]
+    if os.environ.get("CELERY_BROKER_URL"):
+        processes.append(
+            subprocess.Popen(
+                [str(BIN / "celery"), "-A", "academy", "worker", "--loglevel=INFO"]
+            )
+        )
+    else:
+        print("No CELERY_BROKER_URL: background tasks run in-process.")
+    print(f"NAP Academy on http://127.0.0.1:{port}/  (Ctrl-C stops it)")
+
+    def stop(*_args):
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        os.wait()  # returns as soon as one of them exits
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+if __name__ == "__main__":
+    main()

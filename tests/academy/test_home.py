@@ -1,0 +1,120 @@
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+
+def test_home_anonymous_sees_what_the_app_is_for(client, db):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert b"Sign in" in response.content
+    assert b"results-oriented roadmap" in response.content
+
+
+def test_home_organizer_sees_convening_and_its_delegations(
+    client, organizer, convening, bolivia, ecuador, bolivia_member
+):
+    client.force_login(organizer)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert [c.name for c in response.context["organized"]] == ["Academy Panama"]
+    rows = response.context["organized"][0].delegation_rows
+    assert [(d.country.code, d.member_count) for d in rows] == [("BO", 1), ("EC", 0)]
+    assert b"Bolivia" in response.content and b"Ecuador" in response.content
+
+
+def test_home_facilitator_sees_delegations_to_review(
+    client, facilitator, bolivia, ecuador
+):
+    client.force_login(facilitator)
+
+    response = client.get("/")
+
+    assert [d.country.code for d in response.context["facilitated"]] == ["BO", "EC"]
+    assert response.context["organized"] == []
+
+
+def test_home_participant_sees_own_delegation_members_and_agenda(
+    client, convening, bolivia_member, bolivia, ecuador_member
+):
+    factories.ParticipantFactory(
+        delegation=bolivia, user__full_name="Bruno Colleague", sector="civil_society"
+    )
+    factories.SessionFactory(convening=convening, title="Gender budgeting lab")
+    client.force_login(bolivia_member)
+
+    response = client.get("/")
+
+    content = response.content.decode()
+    assert "Delegation of Bolivia" in content
+    assert "Bruno Colleague" in content
+    assert "Gender budgeting lab" in content
+    assert "Elena Ecuador" not in content
+    assert response.context["organized"] == []
+    assert response.context["facilitated"] == []
+
+
+def test_home_participant_sees_agenda_in_convening_time_zone(
+    client, convening, bolivia_member
+):
+    # 14:00 UTC is 09:00 in Panama (UTC-5).
+    factories.SessionFactory(
+        convening=convening,
+        starts_at="2025-06-24T14:00:00Z",
+        ends_at="2025-06-24T15:30:00Z",
+    )
+    client.force_login(bolivia_member)
+
+    response = client.get("/")
+
+    assert "09:00–10:30" in response.content.decode()
+
+
+@pytest.mark.parametrize("delegations", [4, 30])
+def test_home_organizer_query_count_is_constant(
+    client, organizer, convening, delegations, django_assert_max_num_queries
+):
+    countries = [
+        "AR",
+        "BO",
+        "BR",
+        "CL",
+        "CO",
+        "CR",
+        "CU",
+        "DO",
+        "EC",
+        "SV",
+        "GT",
+        "HN",
+        "MX",
+        "NI",
+        "PA",
+        "PY",
+        "PE",
+        "UY",
+        "VE",
+        "BZ",
+        "GY",
+        "SR",
+        "JM",
+        "TT",
+        "HT",
+        "BS",
+        "BB",
+        "DM",
+        "GD",
+        "LC",
+    ]
+    for country in countries[:delegations]:
+        delegation = factories.DelegationFactory(convening=convening, country=country)
+        factories.ParticipantFactory.create_batch(3, delegation=delegation)
+    client.force_login(organizer)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("home"))
+
+    assert len(response.context["organized"][0].delegation_rows) == delegations

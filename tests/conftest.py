@@ -1,0 +1,135 @@
+"""Shared fixtures: a small cohort with every role, and access to real services.
+
+Tests that need a real PostgreSQL, Redis, Celery worker or Chromium use the
+``require_service`` helper: it skips when the service is missing, or fails when
+``REQUIRE_SERVICES=1`` (as in CI), so a missing service is never reported as a pass.
+"""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings as django_settings
+
+from academy.enums import Role
+from tests import factories
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true"}
+
+
+def require_service(available: bool, reason: str):
+    if available:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+def tcp_open(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=1
+        ):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/0"
+    require_service(
+        url.startswith("redis") and tcp_open(url, 6379), f"no Redis at {url}"
+    )
+    return url
+
+
+@pytest.fixture
+def postgres():
+    require_service(
+        django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+        "DATABASE_URL does not point at PostgreSQL",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage needs collectstatic; tests render pages without it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client(client):
+    """A browser that asks for English; tests of Spanish ask for it explicitly."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def convening(db):
+    return factories.ConveningFactory(name="Academy Panama")
+
+
+@pytest.fixture
+def bolivia(convening):
+    return factories.DelegationFactory(convening=convening, country="BO")
+
+
+@pytest.fixture
+def ecuador(convening):
+    return factories.DelegationFactory(convening=convening, country="EC")
+
+
+@pytest.fixture
+def organizer(convening):
+    user = factories.UserFactory(email="organizer@test.org", full_name="Olga Organizer")
+    factories.RoleFactory(convening=convening, user=user, role=Role.ORGANIZER)
+    return user
+
+
+@pytest.fixture
+def facilitator(convening):
+    user = factories.UserFactory(email="facilitator@test.org", full_name="Fabio Facil")
+    factories.RoleFactory(convening=convening, user=user, role=Role.FACILITATOR)
+    return user
+
+
+@pytest.fixture
+def bolivia_member(bolivia):
+    return factories.ParticipantFactory(
+        delegation=bolivia,
+        user__email="bo@test.org",
+        user__full_name="Berta Bolivia",
+    ).user
+
+
+@pytest.fixture
+def ecuador_member(ecuador):
+    return factories.ParticipantFactory(
+        delegation=ecuador,
+        user__email="ec@test.org",
+        user__full_name="Elena Ecuador",
+    ).user
+
+
+@pytest.fixture
+def other_organizer(db):
+    """Organizer of another convening: must get nothing of this one."""
+    user = factories.UserFactory(email="other.org@test.org", full_name="Otto Other")
+    factories.RoleFactory(user=user, role=Role.ORGANIZER)
+    return user
+
+
+@pytest.fixture
+def other_facilitator(db):
+    user = factories.UserFactory(email="other.fac@test.org", full_name="Ofelia Other")
+    factories.RoleFactory(user=user, role=Role.FACILITATOR)
+    return user
