@@ -11,5 +11,11 @@ urlpatterns = [
     path("i18n/setlang/", participant_views.language_set, name="set_language"),
     path("convenings/<int:pk>/", views.convening_detail, name="convening_detail"),
     path("delegations/<int:pk>/", views.delegation_detail, name="delegation_detail"),
+    # One URL module per area of the product, each owned by its app.
+    path("", include("academy.urls_cohort")),
+    path("", include("academy.urls_agenda")),
+    path("", include("participants.urls")),
+    path("", include("participants.urls_invitations")),
+    path("", include("roadmaps.urls")),
     path("admin/", admin.site.urls),
 ]
