@@ -18,21 +18,36 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 
+def _invalid(variable, reason):
+    return ImproperlyConfigured(
+        f"Environment variable {variable} is not valid: {reason}"
+    )
+
+
 def _read(variable, parse, default):
     """Parse one variable, or fail naming it: a typo must not start a broken app."""
     try:
         return parse(variable, default=default)
-    except ImproperlyConfigured:
-        raise
-    except Exception as error:  # environ raises bare ValueError/KeyError on bad input
-        raise ImproperlyConfigured(
-            f"Environment variable {variable} is not valid: {error}"
-        ) from error
+    except Exception as error:  # environ raises ValueError, KeyError or its own
+        raise _invalid(variable, error) from error
+
+
+def _strict_bool(variable, default):
+    """environ.bool reads any unknown word as False; we refuse it instead."""
+    raw = env.str(variable, default=None)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"{raw!r} is not one of true/false, yes/no, on/off, 1/0")
 
 
 # GENERAL
 # ------------------------------------------------------------------------------
-DEBUG = _read("DEBUG", env.bool, False)
+DEBUG = _read("DEBUG", _strict_bool, False)
 SECRET_KEY = _read(
     "SECRET_KEY",
     env.str,
@@ -40,7 +55,7 @@ SECRET_KEY = _read(
 )
 ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, [])
-REQUIRE_SERVICES = _read("REQUIRE_SERVICES", env.bool, False)
+REQUIRE_SERVICES = _read("REQUIRE_SERVICES", _strict_bool, False)
 
 ROOT_URLCONF = "academy.urls"
 WSGI_APPLICATION = "academy.wsgi.application"
@@ -58,15 +73,18 @@ TIME_ZONE = "UTC"
 # DATABASES
 # ------------------------------------------------------------------------------
 _sqlite_default = f"sqlite:///{VAR_DIR / 'academy.sqlite3'}"
+_SUPPORTED_ENGINES = {
+    "django.db.backends.postgresql",
+    "django.db.backends.sqlite3",
+}
 DATABASES = {"default": _read("DATABASE_URL", env.db_url, _sqlite_default)}
-if DATABASES["default"].get("ENGINE") is None:
-    raise ImproperlyConfigured(
-        "Environment variable DATABASE_URL is not valid: unknown database scheme"
-    )
+if DATABASES["default"].get("ENGINE") not in _SUPPORTED_ENGINES:
+    raise _invalid("DATABASE_URL", "use postgres://… or sqlite:///…")
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+_conn_max_age = _read("CONN_MAX_AGE", env.int, 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Reuse connections, but check them first so a restarted Postgres is survived.
-    DATABASES["default"]["CONN_MAX_AGE"] = _read("CONN_MAX_AGE", env.int, 60)
+    DATABASES["default"]["CONN_MAX_AGE"] = _conn_max_age
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 else:
@@ -177,9 +195,8 @@ DEFAULT_FROM_EMAIL = _read(
 # ------------------------------------------------------------------------------
 CELERY_BROKER_URL = _read("CELERY_BROKER_URL", env.str, "")
 if CELERY_BROKER_URL and "://" not in CELERY_BROKER_URL:
-    raise ImproperlyConfigured(
-        "Environment variable CELERY_BROKER_URL is not valid: expected a URL such "
-        "as redis://127.0.0.1:6379/0"
+    raise _invalid(
+        "CELERY_BROKER_URL", "expected a URL such as redis://127.0.0.1:6379/0"
     )
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -208,7 +225,7 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if _read("SECURE_TLS", env.bool, False):
+if _read("SECURE_TLS", _strict_bool, False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = True

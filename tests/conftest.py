@@ -133,3 +133,92 @@ def other_facilitator(db):
     user = factories.UserFactory(email="other.fac@test.org", full_name="Ofelia Other")
     factories.RoleFactory(user=user, role=Role.FACILITATOR)
     return user
+
+
+def _reset_celery_connections(app):
+    """Forget pooled broker connections and the result backend built so far."""
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+
+
+@pytest.fixture
+def celery_worker(redis_url, tmp_path):
+    """A real Celery worker process on Redis, on a queue of its own.
+
+    The test process sends through Redis too (not eager mode). The worker uses the
+    same database as the test, so tests that need it to read rows must commit them
+    (``django_db(transaction=True)``). Yields the queue name to send tasks to.
+    """
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    from academy.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    saved = {
+        key: app.conf.get(key)
+        for key in ("broker_url", "result_backend", "task_always_eager")
+    }
+    app.conf.update(
+        broker_url=redis_url, result_backend=redis_url, task_always_eager=False
+    )
+    _reset_celery_connections(app)
+
+    database = django_settings.DATABASES["default"]
+    environment = dict(os.environ, CELERY_BROKER_URL=redis_url)
+    if database["ENGINE"].endswith("postgresql"):
+        # pytest-django renamed the database to the test one in this process.
+        environment["DATABASE_URL"] = (
+            f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
+            f"{database['PORT'] or 5432}/{database['NAME']}"
+        )
+    log = tmp_path / "worker.log"
+    with open(log, "w") as log_file:
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "academy",
+                "worker",
+                "--queues",
+                queue,
+                "--concurrency",
+                "1",
+                "--pool",
+                "prefork",
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel",
+                "INFO",
+                "--hostname",
+                f"{queue}@%h",
+            ],
+            env=environment,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "ready." not in log.read_text():
+            if worker.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"Celery worker did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield queue
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        app.conf.update(saved)
+        _reset_celery_connections(app)

@@ -1,0 +1,81 @@
+"""Who sees which convening and delegation page (DESIGN.md, 'Who may do what')."""
+
+import pytest
+
+
+def test_delegation_page_participant_of_bolivia_gets_404_on_ecuador(
+    client, bolivia_member, ecuador
+):
+    client.force_login(bolivia_member)
+
+    response = client.get(ecuador.get_absolute_url())
+
+    assert response.status_code == 404
+
+
+def test_delegation_page_member_sees_own_delegation(client, bolivia_member, bolivia):
+    client.force_login(bolivia_member)
+
+    response = client.get(bolivia.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Delegation of Bolivia" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["organizer", "facilitator"])
+def test_delegation_page_convening_staff_see_it(client, request, who, ecuador):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(ecuador.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["other_organizer", "other_facilitator"])
+def test_delegation_page_staff_of_another_convening_get_404(
+    client, request, who, ecuador
+):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(ecuador.get_absolute_url()).status_code == 404
+
+
+def test_delegation_page_anonymous_is_sent_to_sign_in(client, ecuador):
+    response = client.get(ecuador.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_delegation_page_hides_colleagues_email_from_participants(
+    client, bolivia_member, bolivia
+):
+    from tests.factories import ParticipantFactory
+
+    ParticipantFactory(delegation=bolivia, user__email="colleague@test.org")
+    client.force_login(bolivia_member)
+
+    content = client.get(bolivia.get_absolute_url()).content.decode()
+
+    assert "bo@test.org" in content
+    assert "colleague@test.org" not in content
+
+
+def test_convening_page_other_participant_sees_list_but_cannot_open_delegation(
+    client, bolivia_member, convening, ecuador
+):
+    client.force_login(bolivia_member)
+
+    response = client.get(convening.get_absolute_url())
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Ecuador" in content
+    assert ecuador.get_absolute_url() not in content
+
+
+@pytest.mark.parametrize("who", ["other_organizer", "other_facilitator"])
+def test_convening_page_staff_of_another_convening_get_404(
+    client, request, who, convening
+):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(convening.get_absolute_url()).status_code == 404

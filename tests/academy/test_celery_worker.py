@@ -1,0 +1,38 @@
+"""Celery for real: a worker process takes a task from Redis and returns its result."""
+
+import pytest
+from django.conf import settings
+
+from academy.celery import app
+from academy.tasks import ping
+
+pytestmark = pytest.mark.services
+
+
+def test_worker_round_trip_through_redis(celery_worker):
+    result = ping.apply_async(kwargs={"token": "nap-2025"}, queue=celery_worker)
+
+    assert result.get(timeout=30) == "pong:nap-2025"
+    assert result.status == "SUCCESS"
+    assert app.conf.task_always_eager is False
+
+
+def test_celery_reliability_settings_are_in_force():
+    conf = app.conf
+
+    assert conf.task_acks_late is True
+    assert conf.task_reject_on_worker_lost is True
+    assert conf.worker_prefetch_multiplier == 1
+    assert conf.task_serializer == "json"
+    assert conf.accept_content == ["json"]
+    assert conf.task_soft_time_limit < conf.task_time_limit
+    # Redis redelivers an unacknowledged task after the visibility timeout: a task
+    # must be killed by the hard limit long before that.
+    assert conf.task_time_limit < conf.broker_transport_options["visibility_timeout"]
+
+
+def test_celery_runs_in_process_without_broker():
+    if settings.CELERY_BROKER_URL:
+        pytest.skip("CELERY_BROKER_URL is set: this run uses the broker")
+
+    assert ping.delay(token="local").get() == "pong:local"

@@ -1,0 +1,73 @@
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_healthz_reports_database_and_in_process_queue(client, db, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] is True
+    assert body["queue"] == {"ok": True, "mode": "in-process"}
+
+
+@pytest.mark.services
+def test_healthz_reports_reachable_broker(client, db, settings, redis_url):
+    from academy.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.broker_url = redis_url
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.broker_url = settings.CELERY_BROKER_URL or None
+
+    assert response.status_code == 200
+    assert response.json()["queue"] == {"ok": True, "mode": "broker"}
+
+
+def _closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_healthz_answers_503_when_the_database_is_stopped():
+    """A Postgres that is not running: the app still answers, with 503."""
+    script = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "r = Client(HTTP_HOST='localhost').get('/healthz');"
+        "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "CELERY_BROKER_URL"}
+    environment.update(
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{_closed_port()}/academy",
+        DJANGO_SETTINGS_MODULE="academy.settings",
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["status"] == 503
+    assert answer["body"]["status"] == "unavailable"
+    assert answer["body"]["database"] == {"ok": False, "detail": "OperationalError"}

@@ -1,0 +1,103 @@
+from django.apps import apps
+from django.core.management import call_command
+
+from academy.models import Convening
+from participants.models import Participant, User
+
+
+def snapshot():
+    """Every row of every project model, as plain values."""
+    rows = {}
+    for app_label in ("academy", "participants", "roadmaps"):
+        for model in apps.get_app_config(app_label).get_models():
+            rows[model._meta.label] = sorted(
+                map(repr, model.objects.order_by("pk").values())
+            )
+    return rows
+
+
+def test_seed_demo_running_twice_changes_nothing(db):
+    call_command("seed_demo")
+    first = snapshot()
+
+    call_command("seed_demo")
+
+    assert snapshot() == first
+
+
+def test_seed_demo_creates_the_panama_cohort(db):
+    call_command("seed_demo")
+
+    panama = Convening.objects.get(edition=2)
+    assert panama.city == "Panama City"
+    assert str(panama.start_date) == "2025-06-24"
+    assert str(panama.end_date) == "2025-06-26"
+    assert panama.host.name == "Ministry of Foreign Affairs of Panama"
+    assert sorted(o.name for o in panama.co_organizers.all()) == [
+        "Our Secure Future",
+        "UN Women",
+    ]
+    assert sorted(d.code for d in panama.delegations.all()) == [
+        "BOL",
+        "CRI",
+        "ECU",
+        "PAN",
+    ]
+    for delegation in panama.delegations.all():
+        sectors = [m.sector for m in delegation.members.all()]
+        assert len(sectors) == 6
+        assert set(sectors) == {"government", "civil_society"}
+        assert delegation.roadmap.status == "draft"
+    assert sorted(set(panama.sessions.values_list("module", flat=True))) == sorted(
+        [
+            "roadmap_design",
+            "theory_of_change",
+            "gender_budgeting",
+            "strategic_design",
+            "institutional_coordination",
+            "localization",
+            "monitoring_evaluation",
+        ]
+    )
+    days = {s.starts_at.astimezone(panama.zone).date() for s in panama.sessions.all()}
+    assert len(days) == 3
+    first = Convening.objects.get(edition=1)
+    assert (first.city, first.country.code, first.start_date.year) == (
+        "Port of Spain",
+        "TT",
+        2024,
+    )
+
+
+def test_seed_demo_accounts_sign_in_with_the_demo_password(client, db):
+    call_command("seed_demo")
+    emails = ["organizer@example.org", "facilitator@example.org"] + [
+        f"participant.{code}@example.org" for code in ("bol", "cri", "ecu", "pan")
+    ]
+
+    for email in emails:
+        assert client.login(username=email, password="academy-demo"), email
+        client.logout()
+    member = Participant.objects.get(user__email="participant.pan@example.org")
+    assert member.delegation.code == "PAN"
+    assert (
+        User.objects.filter(email__endswith="@example.org").count()
+        == User.objects.count()
+    )
+
+
+def test_seed_demo_organizer_sees_panama_with_four_delegations(client, db):
+    call_command("seed_demo")
+    client.login(username="organizer@example.org", password="academy-demo")
+
+    response = client.get("/")
+
+    content = response.content.decode()
+    assert "WPS NAP Academy — Panama 2025" in content
+    panama = response.context["organized"][0]
+    assert [d.country.name for d in panama.delegation_rows] == [
+        "Bolivia",
+        "Costa Rica",
+        "Ecuador",
+        "Panamá",  # the demo organizer reads Spanish
+    ]

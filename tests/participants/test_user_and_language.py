@@ -1,0 +1,67 @@
+from participants.models import User
+
+
+def test_user_signs_in_with_email_in_any_case(client, db):
+    User.objects.create_user("Ana.Perez@Example.org", "long-pass-4821", full_name="Ana")
+
+    assert client.login(username="ana.perez@example.org", password="long-pass-4821")
+
+
+def test_login_page_signs_in_and_lands_on_home(client, organizer):
+    response = client.post(
+        "/accounts/login/",
+        {"username": "organizer@test.org", "password": "secret-pass-123"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_login_page_wrong_password_shows_error_in_place(client, organizer):
+    response = client.post(
+        "/accounts/login/", {"username": "organizer@test.org", "password": "nope"}
+    )
+
+    assert response.status_code == 200
+    assert "Please enter a correct e-mail address and password" in (
+        response.content.decode()
+    )
+
+
+def test_language_switch_is_saved_as_the_users_preference(client, organizer):
+    client.force_login(organizer)
+
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+
+    assert response.status_code == 302
+    organizer.refresh_from_db()
+    assert organizer.preferred_language == "es"
+    assert "Convenings you organize" not in client.get("/").content.decode()
+    assert "Convocatorias que organiza" in client.get("/").content.decode()
+
+
+def test_saved_language_wins_over_the_browsers(client, organizer):
+    organizer.preferred_language = "es"
+    organizer.save()
+    client.force_login(organizer)
+
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response["Content-Language"] == "es"
+
+
+def test_anonymous_visitor_gets_browser_language_else_spanish(client, db):
+    english = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
+    fallback = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="de")
+
+    assert english["Content-Language"] == "en"
+    assert fallback["Content-Language"] == "es"
+
+
+def test_password_reset_sends_a_link(client, organizer, mailoutbox):
+    response = client.post("/accounts/password_reset/", {"email": organizer.email})
+
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["organizer@test.org"]
+    assert "/accounts/reset/" in mailoutbox[0].body
