@@ -19,7 +19,7 @@ setup: $(STAMP) messages
 
 # Compiled catalogues are built, not committed (gettext's msgfmt is on our machines).
 messages: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(PY) manage.py compilemessages --locale es --ignore=.venv --verbosity 0
 
 migrate: setup
 	$(PY) manage.py migrate --noinput
