@@ -222,3 +222,11 @@ def celery_worker(redis_url, tmp_path):
             worker.kill()
         app.conf.update(saved)
         _reset_celery_connections(app)
+
+
+def sign_in(client, email, password):
+    """Sign in through the login page, as a person does (django-axes watches it)."""
+    response = client.post(
+        "/accounts/login/", {"username": email, "password": password}
+    )
+    return response.status_code == 302

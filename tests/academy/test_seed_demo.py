@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from academy.models import Convening
 from participants.models import Participant, User
+from tests.conftest import sign_in
 
 
 def snapshot():
@@ -76,8 +77,8 @@ def test_seed_demo_accounts_sign_in_with_the_demo_password(client, db):
     ]
 
     for email in emails:
-        assert client.login(username=email, password="academy-demo"), email
-        client.logout()
+        assert sign_in(client, email, "academy-demo"), email
+        client.post("/accounts/logout/")
     member = Participant.objects.get(user__email="participant.pan@example.org")
     assert member.delegation.code == "PAN"
     assert (
@@ -88,7 +89,7 @@ def test_seed_demo_accounts_sign_in_with_the_demo_password(client, db):
 
 def test_seed_demo_organizer_sees_panama_with_four_delegations(client, db):
     call_command("seed_demo")
-    client.login(username="organizer@example.org", password="academy-demo")
+    sign_in(client, "organizer@example.org", "academy-demo")
 
     response = client.get("/")
 

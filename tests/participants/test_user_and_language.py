@@ -1,10 +1,11 @@
 from participants.models import User
+from tests.conftest import sign_in
 
 
 def test_user_signs_in_with_email_in_any_case(client, db):
     User.objects.create_user("Ana.Perez@Example.org", "long-pass-4821", full_name="Ana")
 
-    assert client.login(username="ana.perez@example.org", password="long-pass-4821")
+    assert sign_in(client, "ana.perez@example.org", "long-pass-4821")
 
 
 def test_login_page_signs_in_and_lands_on_home(client, organizer):
@@ -65,3 +66,39 @@ def test_password_reset_sends_a_link(client, organizer, mailoutbox):
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["organizer@test.org"]
     assert "/accounts/reset/" in mailoutbox[0].body
+
+
+def test_sign_in_is_paused_after_five_wrong_passwords_then_allowed_again(
+    client, organizer, settings
+):
+    import datetime
+
+    from axes.models import AccessAttempt
+
+    for _attempt in range(5):
+        sign_in(client, organizer.email, "wrong-password")
+
+    locked = client.post(
+        "/accounts/login/",
+        {"username": organizer.email, "password": "secret-pass-123"},
+    )
+    assert locked.status_code == 429
+    assert "Too many attempts" in locked.content.decode()
+    # The pause ends: the attempts age past the cool-off time.
+    AccessAttempt.objects.update(
+        attempt_time=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    )
+    assert sign_in(client, organizer.email, "secret-pass-123")
+
+
+def test_sign_in_lockout_does_not_reach_other_connections(client, organizer):
+    for _attempt in range(5):
+        sign_in(client, organizer.email, "wrong-password")
+
+    response = client.post(
+        "/accounts/login/",
+        {"username": organizer.email, "password": "secret-pass-123"},
+        REMOTE_ADDR="10.9.8.7",
+    )
+
+    assert response.status_code == 302
