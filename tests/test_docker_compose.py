@@ -1,4 +1,4 @@
-"""docker-compose.yml runs the app as services; no Docker engine is needed to check it."""
+"""docker-compose.yml runs the app as services (checked without a Docker engine)."""
 
 from pathlib import Path
 

@@ -102,3 +102,15 @@ def test_sign_in_lockout_does_not_reach_other_connections(client, organizer):
     )
 
     assert response.status_code == 302
+
+
+def test_password_reset_mail_is_in_the_recipients_language(
+    client, organizer, mailoutbox
+):
+    organizer.preferred_language = "es"
+    organizer.save()
+
+    client.post("/accounts/password_reset/", {"email": organizer.email})
+
+    assert mailoutbox[0].subject == "NAP Academy: elija una nueva contraseña"
+    assert "Hola Olga Organizer" in mailoutbox[0].body
