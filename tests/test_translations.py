@@ -1,0 +1,58 @@
+"""Spanish is complete, and no template holds text that cannot be translated."""
+
+import re
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
+
+BLOCK_TRANSLATE = re.compile(
+    r"{%\s*blocktrans(?:late)?\b.*?{%\s*endblocktrans(?:late)?\s*%}", re.S
+)
+TEMPLATE_TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+RAW_ELEMENT = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
+HTML_TAG = re.compile(r"<[^>]*>", re.S)
+# What may stand in a template untranslated: symbols, numbers, and language names
+# written in their own language on the switcher.
+ALLOWED = re.compile(r"^[\s\W\d]*$|^(Español|English|NAP Academy)$")
+
+
+def untranslatable_text(source):
+    text = BLOCK_TRANSLATE.sub(" ", source)
+    text = HTML_COMMENT.sub(" ", text)
+    text = RAW_ELEMENT.sub(" ", text)
+    text = TEMPLATE_TAG.sub("\n", text)
+    text = HTML_TAG.sub("\n", text)
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not ALLOWED.match(line.strip())
+    ]
+
+
+def test_templates_mark_every_visible_text_for_translation():
+    found = {}
+    for template in sorted((ROOT / "templates").rglob("*.html")):
+        if "emails" in template.parts and template.suffix == ".txt":
+            continue
+        leftovers = untranslatable_text(template.read_text())
+        if leftovers:
+            found[str(template.relative_to(ROOT))] = leftovers
+
+    assert found == {}
+
+
+def test_template_scan_catches_unmarked_text():
+    assert untranslatable_text("<p>Hello</p>{% translate 'Hi' %}") == ["Hello"]
+    assert untranslatable_text("<p>{% translate 'Hi' %} · {{ name }}</p>") == []
+
+
+def test_spanish_catalogue_has_no_untranslated_or_fuzzy_entry():
+    catalogue = polib.pofile(str(CATALOGUE))
+
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+    assert len(catalogue.translated_entries()) > 100
