@@ -1,4 +1,6 @@
-"""People: the user account (e-mail login) and membership in a delegation."""
+"""People: the user account (e-mail login), membership in a delegation, invitations."""
+
+import uuid
 
 from django.contrib.auth.models import (
     AbstractBaseUser,
@@ -132,3 +134,49 @@ class Participant(models.Model):
     def save(self, *args, **kwargs):
         self.convening_id = self.delegation.convening_id
         super().save(*args, **kwargs)
+
+
+class Invitation(models.Model):
+    """One e-mail inviting a participant to set a password and sign in.
+
+    A resend revokes the participant's earlier open invitations, so only the newest
+    link works. The state an organizer sees is computed from the dates, never stored
+    (see participants.invitations.invitation_states_for).
+    """
+
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    # The random part of the link; the link also carries a signature and its age.
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sent_by = models.ForeignKey(
+        User,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            # Two organizers clicking at once must not leave two working links.
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_participant",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant.user} ({self.sent_at:%Y-%m-%d})"

@@ -6,10 +6,12 @@ from django.utils import translation
 
 
 class LocalizedPasswordResetForm(PasswordResetForm):
-    def send_mail(self, subject_template_name, email_template_name, context, *args):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, *args, **kwargs
+    ):
         with translation.override(context["user"].preferred_language):
             super().send_mail(
-                subject_template_name, email_template_name, context, *args
+                subject_template_name, email_template_name, context, *args, **kwargs
             )
 
 

@@ -1,0 +1,224 @@
+"""Invitation pages: the organizer's list per convening and its buttons, and the
+public pages behind the e-mailed link (accept, ask for a new link)."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from academy.models import Convening
+from participants import invitations
+from participants.forms_invitations import InvitationRequestForm
+from participants.invitations import InvitationState
+from participants.models import Participant
+
+# The session is tied to this backend: it is the one that checks passwords later.
+LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _organized_convening(request, pk):
+    convening = get_object_or_404(Convening.objects.for_user(request.user), pk=pk)
+    if not request.user.has_perm("academy.change_convening", convening):
+        raise Http404
+    return convening
+
+
+def _back_to(request, default):
+    """Where to go after a button: the page that sent it, if it is one of ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@login_required
+def invitation_list(request, pk):
+    """Every participant of the convening by delegation, with invitation state."""
+    convening = _organized_convening(request, pk)
+    delegations = sorted(
+        convening.delegations.prefetch_related(
+            Prefetch(
+                "members",
+                queryset=Participant.objects.select_related("user").order_by(
+                    "user__full_name", "pk"
+                ),
+                to_attr="member_rows",
+            )
+        ),
+        key=lambda delegation: str(delegation.country.name),
+    )
+    states = invitations.invitation_states_for(convening=convening)
+    counts = {state: 0 for state in InvitationState}
+    for status in states.values():
+        counts[status.state] += 1
+    total = len(states)
+    context = {
+        "convening": convening,
+        "delegations": delegations,
+        "states": states,
+        "total": total,
+        "invited": total - counts[InvitationState.NOT_INVITED],
+        "accepted": counts[InvitationState.ACCEPTED],
+        "expired": counts[InvitationState.EXPIRED],
+        "not_invited": counts[InvitationState.NOT_INVITED],
+        "max_age_days": invitations.invitation_max_age().days,
+    }
+    return render(request, "participants/invitations/invitation_list.html", context)
+
+
+@login_required
+@require_POST
+def invitation_send(request, pk):
+    """Invite one participant, or invite them again (the old link stops working)."""
+    participant = get_object_or_404(
+        Participant.objects.for_user(request.user).select_related(
+            "user", "delegation__convening"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("academy.change_delegation", participant.delegation):
+        raise Http404
+    convening = participant.delegation.convening
+    error = None
+    try:
+        invitations.invitation_send(
+            participant=participant,
+            sent_by=request.user,
+            base_url=invitations.base_url_of(request),
+        )
+    except invitations.InvitationError as problem:
+        error = problem.message
+    if request.htmx:
+        states = invitations.invitation_states_for(
+            convening=convening, delegation=participant.delegation
+        )
+        return render(
+            request,
+            "participants/invitations/partials/invitation_row.html",
+            {
+                "member": participant,
+                "states": states,
+                "convening": convening,
+                "notice": error or _("Invitation sent."),
+            },
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request,
+            _("Invitation sent to %(name)s.") % {"name": participant.user.full_name},
+        )
+    return redirect(
+        _back_to(request, default=f"{_list_url(convening)}#member-{participant.pk}")
+    )
+
+
+@login_required
+@require_POST
+def invitation_send_all(request, pk):
+    """Invite everyone of the convening who has never been invited."""
+    convening = _organized_convening(request, pk)
+    sent = invitations.invitation_send_all(
+        convening=convening,
+        sent_by=request.user,
+        base_url=invitations.base_url_of(request),
+    )
+    if sent:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d invitation sent.", "%(count)d invitations sent.", len(sent)
+            )
+            % {"count": len(sent)},
+        )
+    else:
+        messages.info(request, _("Everyone has already been invited."))
+    return redirect(_back_to(request, default=_list_url(convening)))
+
+
+def _list_url(convening):
+    return reverse("invitation_list", kwargs={"pk": convening.pk})
+
+
+def _no_referrer(response):
+    # The page's address holds the link's secret: never pass it on.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+def invitation_accept(request, token):
+    """The e-mailed link: choose a password, then be signed in."""
+    try:
+        invitation = invitations.invitation_for_token(token=token)
+    except invitations.LinkInvalid:
+        return _no_referrer(
+            render(request, "participants/invitations/link_invalid.html", status=404)
+        )
+    except invitations.LinkUnusable as unusable:
+        return _unusable(request, unusable.problem)
+    user = invitation.participant.user
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["new_password1"]
+            )
+        except invitations.LinkUnusable as unusable:
+            return _unusable(request, unusable.problem)
+        login(request, user, backend=LOGIN_BACKEND)
+        messages.success(
+            request,
+            _("Welcome, %(name)s. Your password is set and you are signed in.")
+            % {"name": user.get_short_name()},
+        )
+        return redirect("home")
+    context = {
+        "form": form,
+        "invitee": user,
+        "convening": invitation.participant.delegation.convening,
+        "delegation": invitation.participant.delegation,
+    }
+    return _no_referrer(
+        render(request, "participants/invitations/accept.html", context)
+    )
+
+
+def _unusable(request, problem):
+    context = {"problem": problem, "form": InvitationRequestForm()}
+    return _no_referrer(
+        render(
+            request,
+            "participants/invitations/link_unusable.html",
+            context,
+            status=410,
+        )
+    )
+
+
+def invitation_request_new(request):
+    """Ask for a fresh link. The answer never says whether the address is known."""
+    form = InvitationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitations.invitation_request_new(
+            email=form.cleaned_data["email"],
+            base_url=invitations.base_url_of(request),
+        )
+        return redirect("invitation_request_done")
+    return render(request, "participants/invitations/request_new.html", {"form": form})
+
+
+def invitation_request_done(request):
+    return render(request, "participants/invitations/request_done.html")
