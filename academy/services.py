@@ -1,9 +1,14 @@
 """Changes to the convening domain. Each function runs in a transaction."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from academy.enums import NapStatus, Role
-from academy.models import Convening, ConveningRole, Delegation
+from academy.models import Convening, ConveningRole, Delegation, Organization
 from academy.rules import forget_roles
 from roadmaps.models import Roadmap
 
@@ -35,3 +40,155 @@ def convening_role_grant(*, convening: Convening, user, role: Role) -> Convening
     )
     forget_roles(user)
     return grant
+
+
+def _organizations_for(
+    *, existing: list[Organization], new_names: list[str]
+) -> list[Organization]:
+    """The chosen organizations plus the typed names, reusing a row of the same
+    name (case-insensitive) so the list of organizations does not fill with twins."""
+    chosen = {organization.pk: organization for organization in existing}
+    for name in new_names:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        organization = Organization.objects.filter(name__iexact=name).first()
+        if organization is None:
+            organization = Organization.objects.create(name=name)
+        chosen[organization.pk] = organization
+    return list(chosen.values())
+
+
+@transaction.atomic
+def convening_create(
+    *,
+    user,
+    name: str,
+    edition: int,
+    city: str,
+    country: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    time_zone: str,
+    languages: list[str],
+    venue: str = "",
+    description: str = "",
+    co_organizers: list[Organization] = (),
+    new_organization_names: list[str] = (),
+) -> Convening:
+    """Create a convening and make its creator an organizer of it.
+
+    Side effects: creates an Organization for each typed name that does not exist
+    yet; grants ``user`` the organizer role in the new convening.
+    """
+    convening = Convening(
+        name=name,
+        edition=edition,
+        city=city,
+        country=country,
+        venue=venue,
+        start_date=start_date,
+        end_date=end_date,
+        time_zone=time_zone,
+        languages=list(languages),
+        description=description,
+    )
+    convening.full_clean()
+    convening.save()
+    convening.co_organizers.set(
+        _organizations_for(
+            existing=list(co_organizers), new_names=list(new_organization_names)
+        )
+    )
+    convening_role_grant(convening=convening, user=user, role=Role.ORGANIZER)
+    return convening
+
+
+@transaction.atomic
+def convening_update(
+    *,
+    convening: Convening,
+    name: str,
+    edition: int,
+    city: str,
+    country: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    time_zone: str,
+    languages: list[str],
+    venue: str = "",
+    description: str = "",
+    co_organizers: list[Organization] = (),
+    new_organization_names: list[str] = (),
+) -> Convening:
+    """Change a convening's details.
+
+    Side effects: creates an Organization for each typed name that does not exist
+    yet; replaces the co-organizers with the chosen and typed ones.
+    """
+    convening.name = name
+    convening.edition = edition
+    convening.city = city
+    convening.country = country
+    convening.venue = venue
+    convening.start_date = start_date
+    convening.end_date = end_date
+    convening.time_zone = time_zone
+    convening.languages = list(languages)
+    convening.description = description
+    convening.full_clean()
+    convening.save()
+    convening.co_organizers.set(
+        _organizations_for(
+            existing=list(co_organizers), new_names=list(new_organization_names)
+        )
+    )
+    return convening
+
+
+@transaction.atomic
+def convening_close(*, convening: Convening) -> Convening:
+    """Mark a convening as closed (idempotent: the first closing time is kept)."""
+    if convening.closed_at is None:
+        convening.closed_at = timezone.now()
+        convening.save(update_fields=["closed_at", "updated_at"])
+    return convening
+
+
+@transaction.atomic
+def delegation_update(
+    *,
+    delegation: Delegation,
+    country: str,
+    nap_status: str,
+    focal_point=None,
+    notes: str = "",
+) -> Delegation:
+    """Change a delegation's country, NAP status, focal point and notes.
+
+    The focal point must be one of the delegation's members.
+    """
+    if (
+        focal_point is not None
+        and not delegation.members.filter(user=focal_point).exists()
+    ):
+        raise ValidationError(
+            {"focal_point": _("The focal point must be a member of the delegation.")}
+        )
+    delegation.country = country
+    delegation.nap_status = nap_status
+    delegation.focal_point = focal_point
+    delegation.notes = notes
+    delegation.full_clean()
+    delegation.save()
+    return delegation
+
+
+@transaction.atomic
+def delegation_delete(*, delegation: Delegation) -> None:
+    """Remove a delegation from its convening.
+
+    Side effects: deletes its memberships (the people's accounts stay), its roadmap
+    and everything that hangs from them (invitations, attendance, comments).
+    """
+    delegation.delete()

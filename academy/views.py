@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from academy import selectors
 from academy.models import Convening, Delegation
+from participants.invitations import invitation_states_for
 
 
 def home(request):
@@ -38,8 +39,8 @@ def convening_detail(request, pk):
     context = {
         "convening": convening,
         "co_organizers": list(convening.co_organizers.all()),
-        "delegations": selectors.delegations_with_counts(
-            queryset=convening.delegations.all()
+        "delegations": list(
+            selectors.delegations_with_counts(queryset=convening.delegations.all())
         ),
         "agenda": selectors.agenda_days(convening=convening),
         "is_organizer": request.user.has_perm("academy.change_convening", convening),
@@ -73,5 +74,15 @@ def delegation_detail(request, pk):
         "show_contacts": request.user.has_perm(
             "academy.view_delegation_contacts", delegation
         ),
+        "can_change": request.user.has_perm("academy.change_delegation", delegation),
+        # Attendance fills its {participant_id: ...} map once that area lands;
+        # None hides the column.
+        "attendance_rates": None,
     }
+    # Invitation states are contact details: convening staff only (DESIGN.md).
+    context["invitation_states"] = (
+        invitation_states_for(convening=delegation.convening, delegation=delegation)
+        if context["show_contacts"]
+        else None
+    )
     return render(request, "academy/delegation_detail.html", context)

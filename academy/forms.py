@@ -1,0 +1,160 @@
+"""Forms for organizers: convenings and delegations. They validate only; the
+services in academy/services.py make the changes."""
+
+import zoneinfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from academy.enums import Language, NapStatus
+from academy.models import Convening, Delegation, Organization
+from participants.models import User
+
+
+def _time_zone_choices():
+    # Region/City names only (plus UTC): leaves out aliases such as "localtime".
+    zones = {zone for zone in zoneinfo.available_timezones() if "/" in zone}
+    return [(zone, zone) for zone in sorted(zones | {"UTC"})]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ConveningForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=_time_zone_choices,
+        help_text=_("Session times are shown in this time zone."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    co_organizers = forms.ModelMultipleChoiceField(
+        label=_("Co-organizing organizations"),
+        queryset=Organization.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    new_organizations = forms.CharField(
+        label=_("Other co-organizing organizations"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One name per line, for organizations not in the list above."),
+    )
+
+    class Meta:
+        model = Convening
+        fields = [
+            "name",
+            "edition",
+            "city",
+            "country",
+            "venue",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "languages",
+            "co_organizers",
+            "new_organizations",
+            "description",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_new_organizations(self):
+        names = []
+        for line in self.cleaned_data["new_organizations"].splitlines():
+            name = " ".join(line.split())
+            if not name:
+                continue
+            if len(name) > 200:
+                raise forms.ValidationError(
+                    _("An organization name has at most 200 characters.")
+                )
+            names.append(name)
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The convening cannot end before it starts."))
+        return cleaned
+
+    def service_arguments(self):
+        """The cleaned values, named as convening_create/convening_update take them."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "edition": data["edition"],
+            "city": data["city"],
+            "country": data["country"],
+            "venue": data["venue"],
+            "start_date": data["start_date"],
+            "end_date": data["end_date"],
+            "time_zone": data["time_zone"],
+            "languages": data["languages"],
+            "description": data["description"],
+            "co_organizers": list(data["co_organizers"]),
+            "new_organization_names": data["new_organizations"],
+        }
+
+    def _post_clean(self):
+        # The service assigns the fields and runs the model validation itself.
+        pass
+
+
+class DelegationCreateForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), choices=())
+    nap_status = forms.ChoiceField(
+        label=_("NAP status"), choices=NapStatus.choices, initial=NapStatus.NONE
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, convening, delegation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.convening = convening
+        self.delegation = delegation
+        self.fields["country"].choices = [("", "---------"), *countries]
+
+    def clean_country(self):
+        country = self.cleaned_data["country"]
+        taken = Delegation.objects.filter(convening=self.convening, country=country)
+        if self.delegation is not None:
+            taken = taken.exclude(pk=self.delegation.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This convening already has a delegation of %(country)s."),
+                params={"country": countries.name(country)},
+            )
+        return country
+
+
+class DelegationForm(DelegationCreateForm):
+    focal_point = forms.ModelChoiceField(
+        label=_("Focal point"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("One of the delegation's members."),
+    )
+
+    field_order = ["country", "nap_status", "focal_point", "notes"]
+
+    def __init__(self, *args, convening, delegation, **kwargs):
+        super().__init__(*args, convening=convening, delegation=delegation, **kwargs)
+        self.fields["focal_point"].queryset = User.objects.filter(
+            memberships__delegation=delegation
+        ).order_by("full_name")
+        self.fields["focal_point"].label_from_instance = lambda user: user.full_name

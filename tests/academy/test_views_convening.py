@@ -1,0 +1,294 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django_countries import countries
+
+from academy.enums import Role
+from academy.models import Convening, ConveningRole, Organization
+from tests import factories
+
+FORM = {
+    "name": "Academy Lima",
+    "edition": "3",
+    "city": "Lima",
+    "country": "PE",
+    "venue": "Centro de convenciones",
+    "start_date": "2026-03-10",
+    "end_date": "2026-03-12",
+    "time_zone": "America/Lima",
+    "languages": ["es", "en"],
+    "description": "",
+}
+
+
+@pytest.fixture
+def creator(db):
+    user = factories.UserFactory(
+        email="creator@test.org", full_name="Carla Creator", is_staff=True
+    )
+    user.user_permissions.add(Permission.objects.get(codename="add_convening"))
+    return user
+
+
+# Create
+# ------------------------------------------------------------------------------
+
+
+def test_convening_create_staff_with_permission_becomes_organizer(client, creator):
+    unops = factories.OrganizationFactory(name="UNOPS")
+    client.force_login(creator)
+
+    response = client.post(
+        reverse("convening_create"),
+        {**FORM, "co_organizers": [unops.pk], "new_organizations": "UN Women\n\n"},
+    )
+
+    convening = Convening.objects.get(name="Academy Lima")
+    assert response.status_code == 302
+    assert response.url == f"/convenings/{convening.pk}/"
+    assert convening.city == "Lima"
+    assert convening.languages == ["es", "en"]
+    assert convening.start_date == datetime.date(2026, 3, 10)
+    assert sorted(o.name for o in convening.co_organizers.all()) == [
+        "UN Women",
+        "UNOPS",
+    ]
+    assert list(
+        ConveningRole.objects.filter(convening=convening).values_list("user", "role")
+    ) == [(creator.pk, Role.ORGANIZER)]
+    page = client.get(response.url).content.decode()
+    assert "Academy Lima" in page
+    assert "Convening management" in page
+
+
+def test_convening_create_reuses_an_organization_typed_by_name(client, creator):
+    factories.OrganizationFactory(name="UN Women")
+    client.force_login(creator)
+
+    client.post(reverse("convening_create"), {**FORM, "new_organizations": "un women"})
+
+    assert Organization.objects.filter(name__iexact="un women").count() == 1
+    convening = Convening.objects.get(name="Academy Lima")
+    assert [o.name for o in convening.co_organizers.all()] == ["UN Women"]
+
+
+def test_convening_create_refuses_end_before_start(client, creator):
+    client.force_login(creator)
+
+    response = client.post(
+        reverse("convening_create"), {**FORM, "end_date": "2026-03-09"}
+    )
+
+    assert response.status_code == 200
+    assert "The convening cannot end before it starts." in response.content.decode()
+    assert not Convening.objects.filter(name="Academy Lima").exists()
+
+
+def test_convening_create_needs_a_working_language(client, creator):
+    client.force_login(creator)
+
+    response = client.post(reverse("convening_create"), {**FORM, "languages": []})
+
+    assert response.status_code == 200
+    assert not Convening.objects.filter(name="Academy Lima").exists()
+
+
+def test_convening_create_form_shows_for_allowed_staff(client, creator):
+    client.force_login(creator)
+
+    response = client.get(reverse("convening_create"))
+
+    assert response.status_code == 200
+    assert "You will be an organizer of the new convening." in (
+        response.content.decode()
+    )
+
+
+def test_convening_create_refuses_staff_without_permission(client, db):
+    user = factories.UserFactory(is_staff=True)
+    client.force_login(user)
+
+    assert client.get(reverse("convening_create")).status_code == 404
+    assert client.post(reverse("convening_create"), FORM).status_code == 404
+    assert not Convening.objects.filter(name="Academy Lima").exists()
+
+
+def test_convening_create_refuses_permission_without_staff(client, db):
+    user = factories.UserFactory(is_staff=False)
+    user.user_permissions.add(Permission.objects.get(codename="add_convening"))
+    client.force_login(user)
+
+    assert client.post(reverse("convening_create"), FORM).status_code == 404
+
+
+def test_convening_create_refuses_an_organizer(client, organizer):
+    client.force_login(organizer)
+
+    assert client.get(reverse("convening_create")).status_code == 404
+
+
+def test_convening_create_anonymous_goes_to_login(client, db):
+    response = client.get(reverse("convening_create"))
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+# Edit
+# ------------------------------------------------------------------------------
+
+
+def test_convening_update_organizer_changes_details(client, organizer, convening):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("convening_update", args=[convening.pk]),
+        {**FORM, "name": "Academy Panama 2026", "languages": ["es"]},
+    )
+
+    assert response.status_code == 302
+    convening.refresh_from_db()
+    assert convening.name == "Academy Panama 2026"
+    assert convening.languages == ["es"]
+    assert convening.time_zone == "America/Lima"
+
+
+def test_convening_update_form_is_filled_in(client, organizer, convening):
+    client.force_login(organizer)
+
+    response = client.get(reverse("convening_update", args=[convening.pk]))
+
+    assert response.status_code == 200
+    assert 'value="Academy Panama"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "who", ["other_organizer", "facilitator", "bolivia_member", "other_facilitator"]
+)
+def test_convening_update_refuses_who_does_not_organize_it(
+    client, convening, who, request
+):
+    client.force_login(request.getfixturevalue(who))
+
+    get = client.get(reverse("convening_update", args=[convening.pk]))
+    post = client.post(reverse("convening_update", args=[convening.pk]), FORM)
+
+    assert (get.status_code, post.status_code) == (404, 404)
+    convening.refresh_from_db()
+    assert convening.name == "Academy Panama"
+
+
+def test_convening_update_anonymous_goes_to_login(client, convening):
+    response = client.post(reverse("convening_update", args=[convening.pk]), FORM)
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+# Close
+# ------------------------------------------------------------------------------
+
+
+def test_convening_close_organizer_closes_and_page_says_closed(
+    client, organizer, convening
+):
+    client.force_login(organizer)
+
+    confirm = client.get(reverse("convening_close", args=[convening.pk]))
+    response = client.post(reverse("convening_close", args=[convening.pk]))
+
+    assert confirm.status_code == 200
+    assert "Close the convening" in confirm.content.decode()
+    assert response.status_code == 302
+    convening.refresh_from_db()
+    assert convening.closed_at is not None
+    page = client.get(convening.get_absolute_url()).content.decode()
+    assert "This convening was closed on" in page
+    assert ">Closed<" in page
+
+
+def test_convening_close_keeps_the_first_closing_time(client, organizer, convening):
+    client.force_login(organizer)
+    client.post(reverse("convening_close", args=[convening.pk]))
+    convening.refresh_from_db()
+    first = convening.closed_at
+
+    client.post(reverse("convening_close", args=[convening.pk]))
+
+    convening.refresh_from_db()
+    assert convening.closed_at == first
+
+
+@pytest.mark.parametrize("who", ["other_organizer", "facilitator", "bolivia_member"])
+def test_convening_close_refuses_who_does_not_organize_it(
+    client, convening, who, request
+):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.post(reverse("convening_close", args=[convening.pk]))
+
+    assert response.status_code == 404
+    convening.refresh_from_db()
+    assert convening.closed_at is None
+
+
+def test_convening_close_anonymous_goes_to_login(client, convening):
+    response = client.post(reverse("convening_close", args=[convening.pk]))
+
+    assert response.status_code == 302
+    convening.refresh_from_db()
+    assert convening.closed_at is None
+
+
+# The convening page
+# ------------------------------------------------------------------------------
+
+
+def test_convening_detail_organizer_sees_management_buttons(
+    client, organizer, convening
+):
+    client.force_login(organizer)
+
+    page = client.get(convening.get_absolute_url()).content.decode()
+
+    for label in [
+        "Edit",
+        "Close",
+        "Add delegation",
+        "Add participant",
+        "Import participants",
+        "Export participants (CSV)",
+        "Export participants (XLSX)",
+    ]:
+        assert f">{label}</a>" in page
+    assert f'href="/convenings/{convening.pk}/participants/export.xlsx"' in page
+    assert "No delegations yet — add the first one." in page
+
+
+@pytest.mark.parametrize("who", ["facilitator", "bolivia_member"])
+def test_convening_detail_others_see_no_management(client, convening, who, request):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(convening.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Convening management" not in response.content.decode()
+    assert "Import participants" not in response.content.decode()
+
+
+@pytest.mark.parametrize("delegations", [4, 100])
+def test_convening_detail_delegation_list_query_count_is_constant(
+    client, organizer, convening, delegations, django_assert_max_num_queries
+):
+    for code in [code for code, _name in countries][:delegations]:
+        delegation = factories.DelegationFactory(convening=convening, country=code)
+        factories.ParticipantFactory(delegation=delegation)
+    client.force_login(organizer)
+
+    with django_assert_max_num_queries(11):
+        response = client.get(convening.get_absolute_url())
+
+    assert response.status_code == 200
+    assert len(response.context["delegations"]) == delegations

@@ -1,0 +1,489 @@
+"""participants/imports.py: read, check and apply an import, all or nothing."""
+
+import pytest
+
+from participants import imports
+from participants.models import Participant, User
+from tests import factories
+from tests.participants.fixtures.builders import (
+    PDF,
+    PNG,
+    csv_bytes,
+    person,
+    upload,
+    xlsx_bytes,
+)
+
+
+def validate(convening, name, content):
+    return imports.import_validate(convening=convening, upload=upload(name, content))
+
+
+def errors_by_row(report):
+    return {row.number: row.errors for row in report.bad_rows}
+
+
+@pytest.fixture
+def peru(convening):
+    return factories.DelegationFactory(convening=convening, country="PE")
+
+
+# Good files
+# ------------------------------------------------------------------------------
+
+
+def test_import_validate_reads_every_column(convening, bolivia):
+    content = csv_bytes(
+        [
+            person(
+                1,
+                **{
+                    "Full name": "Ana Pérez",
+                    "E-mail": " Ana.Perez@Example.ORG ",
+                    "Sector": "Civil society",
+                    "Organization": "Red de Mujeres",
+                    "Position": "Coordinadora",
+                    "Preferred language": "EN",
+                },
+            )
+        ]
+    )
+
+    report = validate(convening, "people.csv", content)
+
+    assert report.ok
+    [row] = report.rows
+    assert (
+        row.number,
+        row.full_name,
+        row.email,
+        row.delegation,
+        row.sector,
+        row.organization,
+        row.position,
+        row.language,
+        row.existing_account,
+    ) == (
+        2,
+        "Ana Pérez",
+        "ana.perez@example.org",
+        bolivia,
+        "civil_society",
+        "Red de Mujeres",
+        "Coordinadora",
+        "en",
+        False,
+    )
+
+
+@pytest.mark.parametrize("value", ["BO", "bol", "Bolivia", "bolivia"])
+def test_import_validate_accepts_country_codes_and_names(convening, bolivia, value):
+    report = validate(convening, "p.csv", csv_bytes([person(1, country=value)]))
+
+    assert report.ok
+    assert report.rows[0].delegation == bolivia
+
+
+@pytest.mark.parametrize("value", ["PE", "PER", "Peru", "Perú", "PERU"])
+def test_import_validate_accepts_english_and_spanish_names(convening, peru, value):
+    report = validate(convening, "p.csv", csv_bytes([person(1, country=value)]))
+
+    assert report.ok
+    assert report.rows[0].delegation == peru
+
+
+@pytest.mark.parametrize(
+    ("value", "sector"),
+    [
+        ("government", "government"),
+        ("Gobierno", "government"),
+        ("civil society", "civil_society"),
+        ("Sociedad civil", "civil_society"),
+        ("civil_society", "civil_society"),
+    ],
+)
+def test_import_validate_accepts_sectors_in_english_and_spanish(
+    convening, bolivia, value, sector
+):
+    report = validate(convening, "p.csv", csv_bytes([person(1, Sector=value)]))
+
+    assert report.ok
+    assert report.rows[0].sector == sector
+
+
+def test_import_validate_empty_language_takes_the_convenings_first(convening, bolivia):
+    convening.languages = ["en", "es"]
+    convening.save()
+
+    report = validate(
+        convening, "p.csv", csv_bytes([person(1, **{"Preferred language": ""})])
+    )
+
+    assert report.ok
+    assert report.rows[0].language == "en"
+
+
+def test_import_validate_reads_spanish_headers_semicolons_and_windows_encoding(
+    convening, bolivia
+):
+    header = [
+        "Nombre completo",
+        "Correo electrónico",
+        "País",
+        "Sector",
+        "Organización",
+        "Cargo",
+        "Idioma",
+    ]
+    rows = [["María Ñandú", "maria@import.test", "Bolivia", "gobierno", "", "", "es"]]
+    content = csv_bytes(rows, header=header, delimiter=";", encoding="cp1252")
+
+    report = validate(convening, "personas.csv", content)
+
+    assert report.ok
+    assert report.rows[0].full_name == "María Ñandú"
+
+
+def test_import_validate_optional_columns_may_be_absent(convening, bolivia):
+    content = csv_bytes(
+        [["Ana", "ana@import.test", "BO", "government"]],
+        header=["full name", "email", "country", "sector"],
+    )
+
+    report = validate(convening, "p.csv", content)
+
+    assert report.ok
+    assert (report.rows[0].organization, report.rows[0].position) == ("", "")
+
+
+def test_import_validate_reads_xlsx(convening, bolivia):
+    report = validate(
+        convening, "people.XLSX", xlsx_bytes([person(1), person(2, Sector="gobierno")])
+    )
+
+    assert report.ok
+    assert [row.email for row in report.rows] == [
+        "person1@import.test",
+        "person2@import.test",
+    ]
+
+
+def test_import_validate_marks_an_account_of_another_convening_as_existing(
+    convening, bolivia
+):
+    other = factories.ParticipantFactory(user__email="known@import.test").user
+
+    report = validate(
+        convening, "p.csv", csv_bytes([person(1, **{"E-mail": "Known@import.test"})])
+    )
+
+    assert report.ok
+    assert report.rows[0].existing_account is True
+    assert report.new_accounts == 0
+    assert other.memberships.count() == 1
+
+
+def test_import_validate_keeps_spreadsheet_row_numbers_across_blank_lines(
+    convening, bolivia
+):
+    content = (
+        csv_bytes([person(1)])
+        + b"\r\n,,,,,,\r\n"
+        + csv_bytes([person(2, **{"E-mail": "bad"})])[len(csv_bytes([])) :]
+    )
+
+    report = validate(convening, "p.csv", content)
+
+    assert [row.number for row in report.rows] == [2, 5]
+    assert list(errors_by_row(report)) == [5]
+
+
+def test_import_validate_xlsx_row_numbers_skip_empty_rows(convening, bolivia):
+    content = xlsx_bytes([person(1), [None] * 7, person(3, **{"E-mail": ""})])
+
+    report = validate(convening, "p.xlsx", content)
+
+    assert errors_by_row(report) == {4: ["The e-mail address is missing."]}
+
+
+# Bad rows: every reason, every row
+# ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"E-mail": ""}, "The e-mail address is missing."),
+        (
+            {"E-mail": "ana.example.org"},
+            "“ana.example.org” is not a valid e-mail address.",
+        ),
+        ({"E-mail": "ana@"}, "“ana@” is not a valid e-mail address."),
+        ({"Full name": ""}, "The full name is missing."),
+        ({"Full name": "x" * 201}, "The full name is longer than 200 characters."),
+        ({"Country": ""}, "The country or delegation code is missing."),
+        ({"Country": "Narnia"}, "Unknown country or delegation code “Narnia”."),
+        ({"Country": "XX"}, "Unknown country or delegation code “XX”."),
+        ({"Country": "Chile"}, "Chile has no delegation in this convening."),
+        ({"Country": "CHL"}, "Chile has no delegation in this convening."),
+        ({"Sector": ""}, "The sector is missing (government or civil society)."),
+        (
+            {"Sector": "private"},
+            "Unknown sector “private” (government or civil society).",
+        ),
+        ({"Preferred language": "fr"}, "Unknown language “fr” (es or en)."),
+    ],
+)
+def test_import_validate_reports_a_bad_row_and_its_reason(
+    convening, bolivia, changes, error
+):
+    content = csv_bytes([person(1), person(2, **changes)])
+
+    report = validate(convening, "p.csv", content)
+
+    assert not report.ok
+    assert errors_by_row(report) == {3: [error]}
+
+
+def test_import_validate_reports_a_duplicate_within_the_file(convening, bolivia):
+    content = csv_bytes(
+        [person(1), person(2), person(3, **{"E-mail": "PERSON1@import.test"})]
+    )
+
+    report = validate(convening, "p.csv", content)
+
+    assert errors_by_row(report) == {
+        4: ["The same e-mail address is already in row 2."]
+    }
+
+
+def test_import_validate_reports_an_existing_participant_of_the_convening(
+    convening, bolivia, ecuador_member
+):
+    content = csv_bytes([person(1, **{"E-mail": "EC@test.org"})])
+
+    report = validate(convening, "p.csv", content)
+
+    assert errors_by_row(report) == {
+        2: [
+            "ec@test.org is already a participant of this convening "
+            "(delegation of Ecuador)."
+        ]
+    }
+
+
+def test_import_validate_reports_every_bad_row_with_all_its_reasons(convening, bolivia):
+    content = csv_bytes(
+        [
+            person(1, **{"Full name": "", "E-mail": "nope"}),
+            person(2),
+            person(3, country="Atlantis", Sector="church"),
+            person(4, **{"Preferred language": "de"}),
+        ]
+    )
+
+    report = validate(convening, "p.csv", content)
+
+    assert errors_by_row(report) == {
+        2: ["The full name is missing.", "“nope” is not a valid e-mail address."],
+        4: [
+            "Unknown country or delegation code “Atlantis”.",
+            "Unknown sector “church” (government or civil society).",
+        ],
+        5: ["Unknown language “de” (es or en)."],
+    }
+
+
+def test_import_validate_finds_bad_rows_with_three_queries(
+    convening, bolivia, django_assert_max_num_queries
+):
+    rows = [person(number, country="XX") for number in range(500)]
+    content = csv_bytes(rows)
+
+    with django_assert_max_num_queries(3):
+        report = validate(convening, "p.csv", content)
+
+    assert len(report.bad_rows) == 500
+
+
+# Bad files
+# ------------------------------------------------------------------------------
+
+
+def test_import_validate_refuses_a_file_over_2_mb(convening, bolivia):
+    content = csv_bytes([person(1)]) + b"x" * (2 * 1024 * 1024)
+
+    report = validate(convening, "big.csv", content)
+
+    assert report.file_errors == [
+        "The file is larger than 2 MB. Split it into smaller files."
+    ]
+    assert report.rows == []
+
+
+def test_import_validate_refuses_more_than_5000_rows(convening, bolivia):
+    content = csv_bytes([person(number) for number in range(5001)])
+
+    report = validate(convening, "many.csv", content)
+
+    assert report.file_errors == [
+        "The file has more than 5,000 participants. Split it into smaller files."
+    ]
+
+
+def test_import_validate_accepts_exactly_5000_rows(convening, bolivia):
+    content = csv_bytes([person(number) for number in range(5000)])
+
+    report = validate(convening, "many.csv", content)
+
+    assert report.ok
+    assert len(report.rows) == 5000
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("scan.csv", PDF, "This is not a CSV file. Save it as CSV or XLSX."),
+        ("photo.csv", PNG, "This is not a CSV file. Save it as CSV or XLSX."),
+        ("photo.xlsx", PNG, "This is not an XLSX file. Save it as CSV or XLSX."),
+        (
+            "text.xlsx",
+            b"a,b\n1,2\n",
+            "This is not an XLSX file. Save it as CSV or XLSX.",
+        ),
+        (
+            "zip.xlsx",
+            b"PK\x03\x04broken",
+            "This is not an XLSX file. Save it as CSV or XLSX.",
+        ),
+        (
+            "people.pdf",
+            PDF,
+            "Only CSV or XLSX files (.csv, .xlsx) can be imported.",
+        ),
+        (
+            "people.xls",
+            b"\xd0\xcf\x11\xe0",
+            "Only CSV or XLSX files (.csv, .xlsx) can be imported.",
+        ),
+        (
+            "binary.csv",
+            b"name\x00\x01\x02",
+            "This is not a CSV file. Save it as CSV or XLSX.",
+        ),
+    ],
+)
+def test_import_validate_refuses_a_wrong_type(convening, bolivia, name, content, error):
+    report = validate(convening, name, content)
+
+    assert report.file_errors == [error]
+
+
+def test_import_validate_refuses_an_xlsx_renamed_csv(convening, bolivia):
+    report = validate(convening, "p.csv", xlsx_bytes([person(1)]))
+
+    assert report.file_errors == ["This is not a CSV file. Save it as CSV or XLSX."]
+
+
+def test_import_validate_refuses_missing_columns(convening, bolivia):
+    content = csv_bytes([["Ana", "BO"]], header=["Name", "Country"])
+
+    report = validate(convening, "p.csv", content)
+
+    assert report.file_errors == [
+        "The header row (row 1) lacks the column(s): e-mail, sector."
+    ]
+
+
+def test_import_validate_refuses_a_file_without_rows(convening, bolivia):
+    report = validate(convening, "p.csv", csv_bytes([]))
+
+    assert report.file_errors == ["The file has no participants below the header row."]
+
+
+def test_import_validate_refuses_an_empty_file(convening, bolivia):
+    report = validate(convening, "p.csv", b"")
+
+    assert report.file_errors == ["The file is empty."]
+
+
+# Formula-like cells
+# ------------------------------------------------------------------------------
+
+
+def test_import_apply_keeps_formula_like_cells_as_text(convening, bolivia):
+    rows = [
+        person(1, **{"Full name": '=HYPERLINK("http://x")', "Organization": "+1"}),
+        person(2, **{"Organization": "-2+3", "Position": "@SUM(A1)"}),
+    ]
+    report = validate(convening, "p.csv", csv_bytes(rows))
+
+    applied = imports.import_apply(convening=convening, raw_rows=report.payload())
+
+    assert applied.imported == 2
+    first = Participant.objects.get(user__email="person1@import.test")
+    second = Participant.objects.get(user__email="person2@import.test")
+    assert first.user.full_name == '=HYPERLINK("http://x")'
+    assert first.organization == "+1"
+    assert (second.organization, second.position) == ("-2+3", "@SUM(A1)")
+
+
+def test_import_validate_reads_an_xlsx_formula_as_its_text(convening, bolivia):
+    content = xlsx_bytes([person(1, Organization="=1+1", Position="@cmd")])
+
+    report = validate(convening, "p.xlsx", content)
+
+    assert report.ok
+    assert (report.rows[0].organization, report.rows[0].position) == ("=1+1", "@cmd")
+
+
+# Apply
+# ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_import_apply_1000_rows_with_a_bounded_number_of_queries(
+    convening, bolivia, ecuador, kind, django_assert_max_num_queries
+):
+    known = factories.UserFactory(email="person7@import.test", full_name="Known")
+    rows = [
+        person(number, country="BO" if number % 2 else "Ecuador")
+        for number in range(1000)
+    ]
+    content = csv_bytes(rows) if kind == "csv" else xlsx_bytes(rows)
+    report = validate(convening, f"people.{kind}", content)
+    assert report.ok
+
+    # A few reads, then inserts in batches: SQLite caps a query at 999
+    # parameters (about 90 rows), PostgreSQL takes 500 rows at a time. One
+    # query per row would be over 2,000.
+    with django_assert_max_num_queries(30):
+        applied = imports.import_apply(convening=convening, raw_rows=report.payload())
+
+    assert (applied.imported, applied.accounts_created) == (1000, 999)
+    assert Participant.objects.filter(convening=convening).count() == 1000
+    assert bolivia.members.count() == 500
+    assert Participant.objects.get(user=known).delegation == bolivia
+    known.refresh_from_db()
+    assert known.full_name == "Known"
+    new = User.objects.get(email="person8@import.test")
+    assert (new.full_name, new.preferred_language) == ("Person 8", "es")
+    assert not new.has_usable_password()
+
+
+def test_import_apply_checks_again_and_imports_nothing_when_a_row_went_bad(
+    convening, bolivia
+):
+    report = validate(convening, "p.csv", csv_bytes([person(1), person(2)]))
+    assert report.ok
+    factories.ParticipantFactory(delegation=bolivia, user__email="person2@import.test")
+    users, participants = User.objects.count(), Participant.objects.count()
+
+    applied = imports.import_apply(convening=convening, raw_rows=report.payload())
+
+    assert applied.imported == 0
+    assert list(errors_by_row(applied)) == [3]
+    assert (User.objects.count(), Participant.objects.count()) == (
+        users,
+        participants,
+    )
