@@ -30,3 +30,10 @@ class Module(models.TextChoices):
     )
     LOCALIZATION = "localization", _("Localization")
     MONITORING_EVALUATION = "monitoring_evaluation", _("Monitoring and evaluation")
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    LATE = "late", _("Late")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from academy.enums import Language, Module, NapStatus, Role
+from academy.enums import AttendanceStatus, Language, Module, NapStatus, Role
 
 
 def validate_time_zone(value):
@@ -256,3 +257,49 @@ class Session(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Attendance(models.Model):
+    """Whether one participant attended one session, as marked at the roll call.
+
+    A session without a row for a participant has not been marked for them yet;
+    attendance rates count only marked sessions (see academy.attendance).
+    """
+
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    participant = models.ForeignKey(
+        "participants.Participant",
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=AttendanceStatus.choices
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["session", "participant"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "participant"], name="one_mark_per_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant} – {self.session} – {self.get_status_display()}"

@@ -9,14 +9,8 @@ import tablib
 from django.utils.translation import gettext as _
 
 from academy.models import Convening
+from academy.spreadsheets import cell_neutralize
 from participants.models import Participant
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell_neutralize(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def participants_dataset(*, convening: Convening) -> tablib.Dataset:

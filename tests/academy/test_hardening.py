@@ -17,6 +17,7 @@ def test_check_deploy_passes_with_production_settings():
         ALLOWED_HOSTS="academy.example.org",
         SECURE_TLS="true",
     )
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for browser tests only
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

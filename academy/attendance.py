@@ -1,0 +1,316 @@
+"""Attendance at sessions: the roll call (writes) and the rates (reads).
+
+A participant attended a session when marked present or late. A rate counts only
+the sessions in which the person was marked: a session not yet called, or a
+person not yet marked in it, neither helps nor hurts. Every selector here runs a
+fixed number of queries, however many participants, delegations or sessions.
+"""
+
+from dataclasses import dataclass, field
+
+import tablib
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from academy.enums import AttendanceStatus
+from academy.models import Attendance, Convening, Delegation, Session
+from academy.spreadsheets import cell_neutralize
+from participants.models import Participant, User
+
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+
+
+@dataclass(frozen=True)
+class AttendanceRate:
+    present: int = 0
+    late: int = 0
+    excused: int = 0
+    absent: int = 0
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.late
+
+    @property
+    def marked(self) -> int:
+        return self.present + self.late + self.excused + self.absent
+
+    @property
+    def rate(self) -> float | None:
+        """Share of marked sessions attended, or None before any mark."""
+        return self.attended / self.marked if self.marked else None
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.rate is None else round(self.rate * 100)
+
+
+def _status_counts(prefix: str) -> dict:
+    """Count annotations per status over ``prefix`` (a path to Attendance rows)."""
+    return {
+        status.value: Count(
+            prefix, filter=Q(**{f"{prefix}__status": status.value}), distinct=True
+        )
+        for status in AttendanceStatus
+    }
+
+
+def _rate_of(row) -> AttendanceRate:
+    return AttendanceRate(
+        **{status.value: getattr(row, status.value) for status in AttendanceStatus}
+    )
+
+
+# Selectors
+
+
+def attendance_by_participant(
+    *, convening: Convening, delegation: Delegation | None = None
+) -> dict[int, AttendanceRate]:
+    """{participant_id: AttendanceRate} for every participant of the convening
+    (or of one of its delegations), in one query."""
+    participants = Participant.objects.filter(convening=convening)
+    if delegation is not None:
+        participants = participants.filter(delegation=delegation)
+    rows = participants.annotate(**_status_counts("attendances")).order_by()
+    return {row.pk: _rate_of(row) for row in rows}
+
+
+def attendance_rate_by_delegation(*, convening: Convening) -> dict[int, AttendanceRate]:
+    """{delegation_id: AttendanceRate} for every delegation of the convening, in
+    one query; a delegation's rate pools the marks of all its members."""
+    rows = (
+        Delegation.objects.filter(convening=convening)
+        .annotate(**_status_counts("members__attendances"))
+        .order_by()
+    )
+    return {row.pk: _rate_of(row) for row in rows}
+
+
+def attendance_by_session(*, convening: Convening) -> dict[int, AttendanceRate]:
+    """{session_id: AttendanceRate} for every session of the convening (one query)."""
+    rows = (
+        Session.objects.filter(convening=convening)
+        .annotate(**_status_counts("attendances"))
+        .order_by()
+    )
+    return {row.pk: _rate_of(row) for row in rows}
+
+
+@dataclass
+class RollCallRow:
+    participant: Participant
+    attendance: Attendance | None = None
+
+    @property
+    def status(self):
+        return self.attendance.status if self.attendance else ""
+
+
+@dataclass
+class RollCallGroup:
+    delegation: Delegation
+    rows: list[RollCallRow] = field(default_factory=list)
+
+
+def roll_call_row(*, session: Session, participant: Participant) -> RollCallRow:
+    attendance = (
+        Attendance.objects.filter(session=session, participant=participant)
+        .select_related("marked_by")
+        .first()
+    )
+    return RollCallRow(participant=participant, attendance=attendance)
+
+
+def roll_call(*, session: Session) -> list[RollCallGroup]:
+    """Every participant of the session's convening, grouped by delegation (by
+    country name, then person), with the mark each has for the session (two
+    queries)."""
+    participants = (
+        Participant.objects.filter(convening_id=session.convening_id)
+        .select_related("user", "delegation")
+        .order_by("user__full_name", "pk")
+    )
+    marks = {
+        attendance.participant_id: attendance
+        for attendance in Attendance.objects.filter(session=session).select_related(
+            "marked_by"
+        )
+    }
+    groups: dict[int, RollCallGroup] = {}
+    for participant in participants:
+        group = groups.setdefault(
+            participant.delegation_id, RollCallGroup(delegation=participant.delegation)
+        )
+        group.rows.append(
+            RollCallRow(participant=participant, attendance=marks.get(participant.pk))
+        )
+    return sorted(groups.values(), key=lambda group: str(group.delegation.country.name))
+
+
+@dataclass
+class AttendanceSummary:
+    participants: list  # (Participant, AttendanceRate) by delegation, then name
+    delegations: list  # (Delegation, AttendanceRate) by country name
+    sessions: list  # (Session, AttendanceRate) by start
+    participant_count: int
+    overall: AttendanceRate
+
+
+def attendance_summary(*, convening: Convening) -> AttendanceSummary:
+    """Rates per participant, per delegation and per session (three queries)."""
+    participants = (
+        Participant.objects.filter(convening=convening)
+        .select_related("user", "delegation")
+        .annotate(**_status_counts("attendances"))
+    )
+    delegations = Delegation.objects.filter(convening=convening).annotate(
+        **_status_counts("members__attendances")
+    )
+    sessions = (
+        Session.objects.filter(convening=convening)
+        .annotate(**_status_counts("attendances"))
+        .order_by("starts_at", "pk")
+    )
+    participant_rows = sorted(
+        ((participant, _rate_of(participant)) for participant in participants),
+        key=lambda pair: (
+            str(pair[0].delegation.country.name),
+            pair[0].user.full_name.casefold(),
+        ),
+    )
+    delegation_rows = sorted(
+        ((delegation, _rate_of(delegation)) for delegation in delegations),
+        key=lambda pair: str(pair[0].country.name),
+    )
+    totals = {status.value: 0 for status in AttendanceStatus}
+    for _delegation, rate in delegation_rows:
+        for status in AttendanceStatus:
+            totals[status.value] += getattr(rate, status.value)
+    return AttendanceSummary(
+        participants=participant_rows,
+        delegations=delegation_rows,
+        sessions=[(session, _rate_of(session)) for session in sessions],
+        participant_count=len(participant_rows),
+        overall=AttendanceRate(**totals),
+    )
+
+
+# Services
+
+
+@transaction.atomic
+def attendance_mark(
+    *,
+    session: Session,
+    participant: Participant,
+    status: str,
+    marked_by: User,
+) -> Attendance:
+    """Record whether a participant attended a session, replacing an earlier mark.
+
+    Raises ValidationError for an unknown status or a participant of another
+    convening. Side effects: none beyond the row (who marked it and when).
+    """
+    if status not in AttendanceStatus.values:
+        raise ValidationError(_("Unknown attendance status."))
+    if participant.convening_id != session.convening_id:
+        raise ValidationError(_("This person does not take part in this convening."))
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session,
+        participant=participant,
+        defaults={
+            "status": status,
+            "marked_by": marked_by,
+            "marked_at": timezone.now(),
+        },
+    )
+    return attendance
+
+
+# Exports
+
+
+def _session_heading(session: Session, zone) -> str:
+    start = timezone.localtime(session.starts_at, zone)
+    return f"{start:%Y-%m-%d %H:%M} {session.title}"
+
+
+def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
+    """One row per participant, one column per session with the status marked,
+    then the totals and the rate (three queries). Every text cell is neutralized
+    so that opening the file never runs a formula somebody typed into a title or
+    a name."""
+    sessions = list(
+        Session.objects.filter(convening=convening).order_by("starts_at", "pk")
+    )
+    participants = (
+        Participant.objects.filter(convening=convening)
+        .select_related("user", "delegation")
+        .order_by("delegation__country", "user__full_name", "pk")
+    )
+    marks = {
+        (participant_id, session_id): status
+        for participant_id, session_id, status in Attendance.objects.filter(
+            session__convening=convening
+        ).values_list("participant_id", "session_id", "status")
+    }
+    labels = dict(AttendanceStatus.choices)
+    zone = convening.zone
+    headers = [
+        _("Delegation"),
+        _("Full name"),
+        _("Sector"),
+        _("Organization"),
+        *(_session_heading(session, zone) for session in sessions),
+        _("Attended"),
+        _("Marked"),
+        _("Attendance rate (%)"),
+    ]
+    dataset = tablib.Dataset(
+        headers=[cell_neutralize(str(heading)) for heading in headers],
+        title=str(_("Attendance"))[:31],
+    )
+    for participant in participants:
+        statuses = [marks.get((participant.pk, session.pk), "") for session in sessions]
+        rate = AttendanceRate(
+            **{
+                status.value: statuses.count(status.value)
+                for status in AttendanceStatus
+            }
+        )
+        dataset.append(
+            [
+                cell_neutralize(value)
+                for value in (
+                    str(participant.delegation.country.name),
+                    participant.user.full_name,
+                    participant.get_sector_display(),
+                    participant.organization,
+                    *(str(labels[status]) if status else "" for status in statuses),
+                    rate.attended,
+                    rate.marked,
+                    "" if rate.percent is None else rate.percent,
+                )
+            ]
+        )
+    return dataset
+
+
+def attendance_csv(*, convening: Convening) -> bytes:
+    # The byte-order mark makes Excel read the accents as UTF-8.
+    return ("\ufeff" + attendance_dataset(convening=convening).export("csv")).encode(
+        "utf-8"
+    )
+
+
+def attendance_xlsx(*, convening: Convening) -> bytes:
+    return attendance_dataset(convening=convening).export("xlsx")
+
+
+def export_filename(*, convening: Convening, extension: str) -> str:
+    stamp = timezone.localtime(timezone.now(), convening.zone).date()
+    return f"attendance-{convening.pk}-{stamp:%Y%m%d}.{extension}"

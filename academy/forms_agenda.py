@@ -1,0 +1,139 @@
+"""The session form. Organizers type local times of the convening (a date, a start
+and an end time); the form turns them into aware datetimes for the services in
+academy/agenda.py, which make the change."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from academy.agenda import MARGIN_DAYS, facilitator_choices
+from academy.enums import AttendanceStatus, Module
+from academy.models import Convening, Session
+from participants.models import User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class FacilitatorField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.full_name or obj.email
+
+
+def _local_datetime(day, time, zone):
+    """The aware datetime for a wall-clock time, or None when the clock skips it
+    (the hour lost when daylight-saving time starts)."""
+    moment = datetime.datetime.combine(day, time).replace(tzinfo=zone)
+    round_trip = moment.astimezone(datetime.UTC).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return None
+    return moment
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    module = forms.ChoiceField(label=_("Module"), choices=Module.choices)
+    date = forms.DateField(label=_("Day"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
+    room = forms.CharField(label=_("Room"), max_length=120, required=False)
+    facilitators = FacilitatorField(
+        label=_("Facilitators"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    description = forms.CharField(
+        label=_("Short description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, convening: Convening, session: Session = None, **kw):
+        self.convening = convening
+        if session is not None and "initial" not in kw:
+            zone = convening.zone
+            start = timezone.localtime(session.starts_at, zone)
+            end = timezone.localtime(session.ends_at, zone)
+            kw["initial"] = {
+                "title": session.title,
+                "module": session.module,
+                "date": start.date(),
+                "start_time": start.time(),
+                "end_time": end.time(),
+                "room": session.room,
+                "facilitators": list(session.facilitators.all()),
+                "description": session.description,
+            }
+        super().__init__(*args, **kw)
+        self.fields["facilitators"].queryset = facilitator_choices(convening=convening)
+        self.fields["date"].help_text = _(
+            "The convening runs from %(start)s to %(end)s."
+        ) % {
+            "start": convening.start_date.isoformat(),
+            "end": convening.end_date.isoformat(),
+        }
+        self.fields["start_time"].help_text = _("Local time in %(zone)s.") % {
+            "zone": convening.time_zone
+        }
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        margin = datetime.timedelta(days=MARGIN_DAYS)
+        first = self.convening.start_date - margin
+        last = self.convening.end_date + margin
+        if not first <= day <= last:
+            raise forms.ValidationError(
+                _("Choose a day between %(first)s and %(last)s."),
+                params={"first": first.isoformat(), "last": last.isoformat()},
+            )
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        start = cleaned.get("start_time")
+        end = cleaned.get("end_time")
+        if day is None or start is None or end is None:
+            return cleaned
+        zone = self.convening.zone
+        starts_at = _local_datetime(day, start, zone)
+        ends_at = _local_datetime(day, end, zone)
+        if starts_at is None:
+            self.add_error("start_time", _("This time does not exist on that day."))
+        if ends_at is None:
+            self.add_error("end_time", _("This time does not exist on that day."))
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("end_time", _("The session must end after it starts."))
+        cleaned["starts_at"] = starts_at
+        cleaned["ends_at"] = ends_at
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "module": data["module"],
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "room": " ".join(data["room"].split()),
+            "description": data["description"],
+            "facilitators": list(data["facilitators"]),
+        }
+
+
+class AttendanceMarkForm(forms.Form):
+    status = forms.ChoiceField(choices=AttendanceStatus.choices)

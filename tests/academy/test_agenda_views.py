@@ -1,0 +1,421 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from academy.enums import Module
+from academy.models import Attendance, Session
+from tests import factories
+from tests.academy.conftest import grow_delegations, panama, session_at
+
+
+def page_text(response):
+    """What a reader sees: the page without its tags, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", "", response.content.decode()).split())
+
+
+# The agenda page
+# ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["organizer", "facilitator", "bolivia_member"])
+def test_agenda_members_of_the_convening_see_it(client, request, role, opening):
+    client.force_login(request.getfixturevalue(role))
+
+    response = client.get(reverse("agenda", args=[opening.convening_id]))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Opening plenary" in content
+    assert "Results-oriented roadmap design" in content
+    assert "Room A" in content
+    assert "Fabio Facil" in content
+    assert "Welcome; goals of the Academy." in content
+
+
+@pytest.mark.parametrize("role", ["other_organizer", "other_facilitator"])
+def test_agenda_staff_of_another_convening_get_404(client, request, role, opening):
+    client.force_login(request.getfixturevalue(role))
+
+    response = client.get(reverse("agenda", args=[opening.convening_id]))
+
+    assert response.status_code == 404
+
+
+def test_agenda_someone_without_a_role_gets_404(client, opening):
+    client.force_login(factories.UserFactory())
+
+    response = client.get(reverse("agenda", args=[opening.convening_id]))
+
+    assert response.status_code == 404
+
+
+def test_agenda_anonymous_is_sent_to_sign_in(client, opening):
+    url = reverse("agenda", args=[opening.convening_id])
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"/accounts/login/?next={url}"
+
+
+def test_agenda_shows_times_and_days_in_the_convenings_time_zone(
+    client, bolivia_member, convening
+):
+    # 23:30 in Panama on the 24th is 04:30 UTC on the 25th.
+    session_at(convening, 24, 23, 30, hours=0.5, title="Late networking")
+    session_at(convening, 25, 8, title="Morning check-in")
+    client.force_login(bolivia_member)
+
+    response = client.get(reverse("agenda", args=[convening.pk]))
+
+    days = response.context["agenda"].days
+    assert [day.date for day in days] == [
+        datetime.date(2025, 6, 24),
+        datetime.date(2025, 6, 25),
+    ]
+    assert [item.session.title for item in days[0].items] == ["Late networking"]
+    content = page_text(response)
+    assert "23:30–00:00" in content
+    assert "08:00–09:00" in content
+    assert "Tuesday 24 June 2025" in content
+    assert "All times are local times of the convening (America/Panama)." in content
+
+
+def test_agenda_participant_sees_no_organizer_actions(client, bolivia_member, opening):
+    client.force_login(bolivia_member)
+
+    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+
+    assert reverse("session_update", args=[opening.pk]).encode() not in content
+    assert reverse("session_delete", args=[opening.pk]).encode() not in content
+    assert reverse("roll_call", args=[opening.pk]).encode() not in content
+    assert reverse("session_create", args=[opening.convening_id]).encode() not in (
+        content
+    )
+
+
+def test_agenda_organizer_sees_actions_inline(client, organizer, opening):
+    client.force_login(organizer)
+
+    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+
+    assert reverse("session_update", args=[opening.pk]).encode() in content
+    assert reverse("session_delete", args=[opening.pk]).encode() in content
+    assert reverse("roll_call", args=[opening.pk]).encode() in content
+    assert reverse("session_create", args=[opening.convening_id]).encode() in content
+
+
+def test_agenda_facilitator_gets_roll_call_but_not_edit(client, facilitator, opening):
+    client.force_login(facilitator)
+
+    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+
+    assert reverse("roll_call", args=[opening.pk]).encode() in content
+    assert reverse("session_update", args=[opening.pk]).encode() not in content
+
+
+def test_agenda_empty_state_for_organizer(client, organizer, convening):
+    client.force_login(organizer)
+
+    response = client.get(reverse("agenda", args=[convening.pk]))
+
+    assert "No sessions on the agenda yet — add the first one." in (
+        response.content.decode()
+    )
+
+
+def test_agenda_warns_organizer_of_double_bookings(
+    client, organizer, facilitator, opening
+):
+    clash = session_at(opening.convening, 24, 10, title="Parallel lab", room="Hall")
+    clash.facilitators.set([facilitator])
+    client.force_login(organizer)
+
+    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+
+    text = content.decode()
+    assert "1 session shares" not in text
+    assert "2 sessions share a room or a facilitator" in text
+    assert "Fabio Facil also facilitates “Parallel lab” at the same time." in text
+    assert "Fabio Facil also facilitates “Opening plenary” at the same time." in text
+
+
+@pytest.mark.parametrize(
+    ("sessions", "delegations"), [(10, 4), (60, 100)], ids=["small", "large"]
+)
+def test_agenda_query_count_is_constant(
+    client,
+    organizer,
+    facilitator,
+    convening,
+    sessions,
+    delegations,
+    django_assert_max_num_queries,
+):
+    grow_delegations(convening, delegations, 1)
+    for number in range(sessions):
+        session = session_at(
+            convening, 24 + number % 3, 8 + number % 10, room=f"Room {number % 4}"
+        )
+        session.facilitators.set([facilitator, organizer])
+    client.force_login(organizer)
+
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("agenda", args=[convening.pk]))
+
+    assert response.status_code == 200
+    assert response.context["agenda"].session_count == sessions
+
+
+# Adding a session
+# ------------------------------------------------------------------------------
+
+
+def _form(**overrides):
+    data = {
+        "title": "Theory of change clinic",
+        "module": Module.THEORY_OF_CHANGE,
+        "date": "2025-06-25",
+        "start_time": "14:00",
+        "end_time": "15:30",
+        "room": "Room B",
+        "description": "Bring your draft.",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_session_create_organizer_adds_a_session_in_local_time(
+    client, organizer, facilitator, convening
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_create", args=[convening.pk]),
+        _form(facilitators=[facilitator.pk]),
+    )
+
+    session = Session.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/convenings/{convening.pk}/agenda/#session-{session.pk}"
+    assert session.title == "Theory of change clinic"
+    assert session.starts_at == datetime.datetime(2025, 6, 25, 19, tzinfo=datetime.UTC)
+    assert session.ends_at == datetime.datetime(
+        2025, 6, 25, 20, 30, tzinfo=datetime.UTC
+    )
+    assert list(session.facilitators.all()) == [facilitator]
+    followed = client.get(response.url)
+    assert "The session was added to the agenda." in followed.content.decode()
+    assert "14:00–15:30" in page_text(followed)
+
+
+def test_session_create_form_shows_the_convening_zone(client, organizer, convening):
+    client.force_login(organizer)
+
+    response = client.get(reverse("session_create", args=[convening.pk]))
+
+    assert response.status_code == 200
+    assert "Local time in America/Panama." in response.content.decode()
+
+
+def test_session_create_refuses_an_end_before_the_start(client, organizer, convening):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_create", args=[convening.pk]),
+        _form(start_time="15:00", end_time="14:00"),
+    )
+
+    assert response.status_code == 200
+    assert "The session must end after it starts." in response.content.decode()
+    assert Session.objects.count() == 0
+
+
+def test_session_create_refuses_a_day_outside_the_convening(
+    client, organizer, convening
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_create", args=[convening.pk]), _form(date="2025-07-10")
+    )
+
+    assert "Choose a day between 2025-06-23 and 2025-06-27." in (
+        response.content.decode()
+    )
+    assert Session.objects.count() == 0
+
+
+def test_session_create_refuses_a_facilitator_of_another_convening(
+    client, organizer, convening, other_facilitator
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_create", args=[convening.pk]),
+        _form(facilitators=[other_facilitator.pk]),
+    )
+
+    assert response.status_code == 200
+    assert Session.objects.count() == 0
+
+
+def test_session_create_warns_of_a_room_booked_twice_and_saves(
+    client, organizer, opening
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_create", args=[opening.convening_id]),
+        _form(
+            title="Side meeting", date="2025-06-24", start_time="10:00", room="Room A"
+        ),
+        follow=True,
+    )
+
+    assert Session.objects.count() == 2
+    content = response.content.decode()
+    assert "The session was added to the agenda." in content
+    assert "Room A is also booked for “Opening plenary” at the same time." in content
+
+
+def test_session_create_warns_of_a_facilitator_booked_twice_and_saves(
+    client, organizer, facilitator, opening
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_create", args=[opening.convening_id]),
+        _form(
+            title="Side meeting",
+            date="2025-06-24",
+            start_time="09:30",
+            end_time="10:00",
+            room="Room Z",
+            facilitators=[facilitator.pk],
+        ),
+        follow=True,
+    )
+
+    assert Session.objects.count() == 2
+    assert "Fabio Facil also facilitates “Opening plenary” at the same time." in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "role", ["facilitator", "bolivia_member", "other_organizer", "other_facilitator"]
+)
+def test_session_create_refuses_everyone_but_the_organizer(
+    client, request, role, convening
+):
+    client.force_login(request.getfixturevalue(role))
+    url = reverse("session_create", args=[convening.pk])
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, _form()).status_code == 404
+    assert Session.objects.count() == 0
+
+
+def test_session_create_anonymous_is_sent_to_sign_in(client, convening):
+    response = client.post(reverse("session_create", args=[convening.pk]), _form())
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+    assert Session.objects.count() == 0
+
+
+# Editing and deleting
+# ------------------------------------------------------------------------------
+
+
+def test_session_update_form_shows_local_times(client, organizer, opening):
+    client.force_login(organizer)
+
+    response = client.get(reverse("session_update", args=[opening.pk]))
+
+    form = response.context["form"]
+    assert form["date"].value() == datetime.date(2025, 6, 24)
+    assert form["start_time"].value() == datetime.time(9, 0)
+    assert form["end_time"].value() == datetime.time(10, 30)
+    content = response.content.decode()
+    assert 'value="09:00"' in content
+    assert 'value="10:30"' in content
+
+
+def test_session_update_organizer_moves_a_session(client, organizer, opening):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("session_update", args=[opening.pk]),
+        _form(title="Opening", date="2025-06-24", start_time="08:00", end_time="09:00"),
+    )
+
+    opening.refresh_from_db()
+    assert response.status_code == 302
+    assert opening.title == "Opening"
+    assert opening.starts_at == panama(24, 8)
+    assert list(opening.facilitators.all()) == []
+
+
+def test_session_update_form_shows_the_double_booking(client, organizer, opening):
+    session_at(opening.convening, 24, 10, title="Parallel lab", room="Room A")
+    client.force_login(organizer)
+
+    response = client.get(reverse("session_update", args=[opening.pk]))
+
+    content = response.content.decode()
+    assert "This session is double-booked." in content
+    assert "Room A is also booked for “Parallel lab” at the same time." in content
+
+
+@pytest.mark.parametrize(
+    "role", ["facilitator", "bolivia_member", "other_organizer", "other_facilitator"]
+)
+def test_session_update_and_delete_refuse_everyone_but_the_organizer(
+    client, request, role, opening
+):
+    client.force_login(request.getfixturevalue(role))
+
+    assert client.get(reverse("session_update", args=[opening.pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("session_update", args=[opening.pk]), _form(title="Hijacked")
+        ).status_code
+        == 404
+    )
+    assert client.get(reverse("session_delete", args=[opening.pk])).status_code == 404
+    assert client.post(reverse("session_delete", args=[opening.pk])).status_code == 404
+    opening.refresh_from_db()
+    assert opening.title == "Opening plenary"
+
+
+def test_session_update_and_delete_anonymous_is_sent_to_sign_in(client, opening):
+    for name in ("session_update", "session_delete"):
+        response = client.post(reverse(name, args=[opening.pk]))
+        assert response.status_code == 302
+        assert response.url.startswith("/accounts/login/")
+    assert Session.objects.filter(pk=opening.pk).exists()
+
+
+def test_session_delete_confirms_then_deletes(
+    client, organizer, opening, bolivia_participant
+):
+    Attendance.objects.create(
+        session=opening, participant=bolivia_participant, status="present"
+    )
+    client.force_login(organizer)
+    url = reverse("session_delete", args=[opening.pk])
+
+    page = client.get(url)
+    response = client.post(url)
+
+    assert "The attendance marked for this session (1 person) will be deleted too." in (
+        page.content.decode()
+    )
+    assert response.status_code == 302
+    assert response.url == f"/convenings/{opening.convening_id}/agenda/"
+    assert Session.objects.count() == 0
+    assert Attendance.objects.count() == 0

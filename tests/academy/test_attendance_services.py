@@ -1,0 +1,271 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from academy import attendance
+from academy.enums import AttendanceStatus
+from academy.models import Attendance
+from tests import factories
+from tests.academy.conftest import grow_delegations, session_at
+
+pytestmark = pytest.mark.usefixtures("english")
+
+PRESENT = AttendanceStatus.PRESENT
+LATE = AttendanceStatus.LATE
+EXCUSED = AttendanceStatus.EXCUSED
+ABSENT = AttendanceStatus.ABSENT
+
+
+def test_attendance_mark_records_who_marked(opening, bolivia_participant, facilitator):
+    mark = attendance.attendance_mark(
+        session=opening,
+        participant=bolivia_participant,
+        status=PRESENT,
+        marked_by=facilitator,
+    )
+
+    assert (mark.status, mark.marked_by, mark.participant) == (
+        PRESENT,
+        facilitator,
+        bolivia_participant,
+    )
+    assert mark.marked_at is not None
+
+
+def test_attendance_mark_again_replaces_the_earlier_mark(
+    opening, bolivia_participant, facilitator, organizer
+):
+    attendance.attendance_mark(
+        session=opening,
+        participant=bolivia_participant,
+        status=ABSENT,
+        marked_by=facilitator,
+    )
+
+    attendance.attendance_mark(
+        session=opening,
+        participant=bolivia_participant,
+        status=LATE,
+        marked_by=organizer,
+    )
+
+    assert list(Attendance.objects.values_list("status", "marked_by")) == [
+        (LATE, organizer.pk)
+    ]
+
+
+def test_attendance_mark_refuses_a_participant_of_another_convening(opening, organizer):
+    stranger = factories.ParticipantFactory()
+
+    with pytest.raises(ValidationError):
+        attendance.attendance_mark(
+            session=opening, participant=stranger, status=PRESENT, marked_by=organizer
+        )
+
+    assert Attendance.objects.count() == 0
+
+
+def test_attendance_mark_refuses_an_unknown_status(
+    opening, bolivia_participant, organizer
+):
+    with pytest.raises(ValidationError):
+        attendance.attendance_mark(
+            session=opening,
+            participant=bolivia_participant,
+            status="sleeping",
+            marked_by=organizer,
+        )
+
+
+# Rates
+# ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def marked_cohort(convening, bolivia, ecuador, organizer):
+    """Three sessions. Bolivia: Ana present, late, absent; Bea excused, not
+    marked, present. Ecuador: Eva not marked at all."""
+    sessions = [session_at(convening, 24, hour) for hour in (9, 11, 14)]
+    ana = factories.ParticipantFactory(delegation=bolivia, user__full_name="Ana")
+    bea = factories.ParticipantFactory(delegation=bolivia, user__full_name="Bea")
+    eva = factories.ParticipantFactory(delegation=ecuador, user__full_name="Eva")
+    marks = [
+        (ana, sessions[0], PRESENT),
+        (ana, sessions[1], LATE),
+        (ana, sessions[2], ABSENT),
+        (bea, sessions[0], EXCUSED),
+        (bea, sessions[2], PRESENT),
+    ]
+    for participant, session, status in marks:
+        attendance.attendance_mark(
+            session=session, participant=participant, status=status, marked_by=organizer
+        )
+    return {"sessions": sessions, "ana": ana, "bea": bea, "eva": eva}
+
+
+def test_attendance_by_participant_counts_present_and_late_over_marked_sessions(
+    convening, marked_cohort
+):
+    rates = attendance.attendance_by_participant(convening=convening)
+
+    ana, bea, eva = (rates[marked_cohort[name].pk] for name in ("ana", "bea", "eva"))
+    assert (ana.attended, ana.marked, ana.percent) == (2, 3, 67)
+    assert (bea.attended, bea.marked, bea.percent) == (1, 2, 50)
+    assert (eva.attended, eva.marked, eva.rate) == (0, 0, None)
+
+
+def test_attendance_by_participant_of_one_delegation(convening, bolivia, marked_cohort):
+    rates = attendance.attendance_by_participant(
+        convening=convening, delegation=bolivia
+    )
+
+    assert set(rates) == {marked_cohort["ana"].pk, marked_cohort["bea"].pk}
+
+
+def test_attendance_rate_by_delegation_pools_its_members(
+    convening, bolivia, ecuador, marked_cohort
+):
+    rates = attendance.attendance_rate_by_delegation(convening=convening)
+
+    assert rates[bolivia.pk] == attendance.AttendanceRate(
+        present=2, late=1, excused=1, absent=1
+    )
+    assert rates[bolivia.pk].percent == 60
+    assert rates[ecuador.pk].rate is None
+
+
+def test_attendance_by_session(convening, marked_cohort):
+    rates = attendance.attendance_by_session(convening=convening)
+
+    first, second, third = (rates[session.pk] for session in marked_cohort["sessions"])
+    assert (first.attended, first.marked) == (1, 2)
+    assert (second.attended, second.marked) == (1, 1)
+    assert (third.attended, third.marked) == (1, 2)
+
+
+def test_attendance_summary_overall_and_order(convening, marked_cohort):
+    summary = attendance.attendance_summary(convening=convening)
+
+    assert [p.user.full_name for p, _rate in summary.participants] == [
+        "Ana",
+        "Bea",
+        "Eva",
+    ]
+    assert [str(d.country.name) for d, _rate in summary.delegations] == [
+        "Bolivia",
+        "Ecuador",
+    ]
+    assert (summary.overall.attended, summary.overall.marked) == (3, 5)
+    assert summary.participant_count == 3
+
+
+def test_attendance_selectors_ignore_other_convenings(convening, organizer):
+    other_session = factories.SessionFactory()
+    stranger = factories.ParticipantFactory(
+        delegation__convening=other_session.convening
+    )
+    attendance.attendance_mark(
+        session=other_session, participant=stranger, status=PRESENT, marked_by=organizer
+    )
+
+    assert attendance.attendance_by_participant(convening=convening) == {}
+    assert attendance.attendance_rate_by_delegation(convening=convening) == {}
+
+
+@pytest.mark.parametrize(
+    ("delegations", "members", "sessions"), [(4, 2, 10), (100, 3, 60)]
+)
+def test_attendance_selectors_query_counts_are_constant(
+    convening,
+    organizer,
+    delegations,
+    members,
+    sessions,
+    django_assert_num_queries,
+):
+    cohort = grow_delegations(convening, delegations, members)
+    people = [person for delegation in cohort for person in delegation.members.all()]
+    session_list = [
+        session_at(convening, 24 + number % 3, 8 + number % 10)
+        for number in range(sessions)
+    ]
+    Attendance.objects.bulk_create(
+        Attendance(session=session, participant=person, status=PRESENT)
+        for session in session_list[:3]
+        for person in people
+    )
+
+    with django_assert_num_queries(1):
+        by_participant = attendance.attendance_by_participant(convening=convening)
+    with django_assert_num_queries(1):
+        by_delegation = attendance.attendance_rate_by_delegation(convening=convening)
+    with django_assert_num_queries(1):
+        by_session = attendance.attendance_by_session(convening=convening)
+    with django_assert_num_queries(3):
+        summary = attendance.attendance_summary(convening=convening)
+    with django_assert_num_queries(3):
+        dataset = attendance.attendance_dataset(convening=convening)
+
+    assert len(by_participant) == delegations * members
+    assert {rate.marked for rate in by_delegation.values()} == {3 * members}
+    assert len(by_session) == sessions
+    assert summary.overall.marked == 3 * delegations * members
+    assert dataset.height == delegations * members
+
+
+# Exports
+# ------------------------------------------------------------------------------
+
+
+def test_attendance_dataset_rows_columns_and_rates(convening, marked_cohort):
+    dataset = attendance.attendance_dataset(convening=convening)
+
+    assert dataset.headers == [
+        "Delegation",
+        "Full name",
+        "Sector",
+        "Organization",
+        "2025-06-24 09:00 " + marked_cohort["sessions"][0].title,
+        "2025-06-24 11:00 " + marked_cohort["sessions"][1].title,
+        "2025-06-24 14:00 " + marked_cohort["sessions"][2].title,
+        "Attended",
+        "Marked",
+        "Attendance rate (%)",
+    ]
+    assert dataset[0] == (
+        "Bolivia",
+        "Ana",
+        "Government",
+        "Ministry of Foreign Affairs",
+        "Present",
+        "Late",
+        "Absent",
+        2,
+        3,
+        67,
+    )
+    assert dataset[1][4:] == ("Excused", "", "Present", 1, 2, 50)
+    assert dataset[2][1] == "Eva"
+    assert dataset[2][4:] == ("", "", "", 0, 0, "")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_attendance_dataset_neutralizes_formulae(convening, bolivia, start):
+    session_at(convening, 24, 9, title=f"{start}HYPERLINK(1)")
+    factories.ParticipantFactory(
+        delegation=bolivia,
+        user__full_name=f"{start}cmd|' /C calc'!A0",
+        organization=f"{start}1+1",
+    )
+
+    dataset = attendance.attendance_dataset(convening=convening)
+
+    assert dataset.headers[4] == f"2025-06-24 09:00 {start}HYPERLINK(1)"
+    assert dataset[0][1] == f"'{start}cmd|' /C calc'!A0"
+    assert dataset[0][3] == f"'{start}1+1"
+
+
+def test_cell_neutralize_keeps_plain_values():
+    assert attendance.cell_neutralize("Ana") == "Ana"
+    assert attendance.cell_neutralize(3) == 3
+    assert attendance.cell_neutralize(None) == ""
+    assert attendance.cell_neutralize("=1") == "'=1"
