@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from academy import selectors
+from academy.attendance import attendance_by_participant
 from academy.models import Convening, Delegation
 from participants.invitations import invitation_states_for
 
@@ -75,10 +76,20 @@ def delegation_detail(request, pk):
             "academy.view_delegation_contacts", delegation
         ),
         "can_change": request.user.has_perm("academy.change_delegation", delegation),
-        # Attendance fills its {participant_id: ...} map once that area lands;
-        # None hides the column.
-        "attendance_rates": None,
     }
+    # Attendance: staff see everyone's, a member only their own (DESIGN.md).
+    rates = attendance_by_participant(
+        convening=delegation.convening, delegation=delegation
+    )
+    if not context["show_contacts"]:
+        own = {
+            m.pk
+            for group in context["members"].values()
+            for m in group
+            if m.user_id == request.user.pk
+        }
+        rates = {pk: rate for pk, rate in rates.items() if pk in own}
+    context["attendance_rates"] = rates
     # Invitation states are contact details: convening staff only (DESIGN.md).
     context["invitation_states"] = (
         invitation_states_for(convening=delegation.convening, delegation=delegation)

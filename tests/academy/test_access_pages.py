@@ -79,3 +79,46 @@ def test_convening_page_staff_of_another_convening_get_404(
     client.force_login(request.getfixturevalue(who))
 
     assert client.get(convening.get_absolute_url()).status_code == 404
+
+
+def _mark_everyone_present(convening, delegation):
+    from academy.models import Attendance
+    from tests.factories import SessionFactory
+
+    session = SessionFactory(convening=convening)
+    for member in delegation.members.all():
+        Attendance.objects.create(session=session, participant=member, status="present")
+
+
+def test_delegation_page_member_sees_only_own_attendance(
+    client, convening, bolivia, bolivia_member
+):
+    from tests.factories import ParticipantFactory
+
+    colleague = ParticipantFactory(
+        delegation=bolivia, user__full_name="Carla Colleague"
+    )
+    _mark_everyone_present(convening, bolivia)
+    client.force_login(bolivia_member)
+
+    response = client.get(bolivia.get_absolute_url())
+
+    own = bolivia_member.memberships.get()
+    assert list(response.context["attendance_rates"]) == [own.pk]
+    assert colleague.pk not in response.context["attendance_rates"]
+    assert "100%" in response.content.decode()
+
+
+def test_delegation_page_staff_see_everyones_attendance(
+    client, convening, bolivia, bolivia_member, facilitator
+):
+    from tests.factories import ParticipantFactory
+
+    ParticipantFactory(delegation=bolivia)
+    _mark_everyone_present(convening, bolivia)
+    client.force_login(facilitator)
+
+    response = client.get(bolivia.get_absolute_url())
+
+    assert len(response.context["attendance_rates"]) == 2
+    assert response.content.decode().count("(1 of 1)") == 2

@@ -290,7 +290,7 @@ def test_delegation_detail_query_count_is_constant(
         )
     client.force_login(organizer)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(bolivia.get_absolute_url())
 
     assert response.status_code == 200
