@@ -7,3 +7,68 @@ class RoadmapStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     FINAL = "final", _("Final")
+
+
+class StandardPillar(models.TextChoices):
+    """The four pillars of UN Security Council resolution 1325."""
+
+    PARTICIPATION = "participation", _("Participation")
+    PREVENTION = "prevention", _("Prevention")
+    PROTECTION = "protection", _("Protection")
+    RELIEF_RECOVERY = "relief_recovery", _("Relief and Recovery")
+
+
+class FundingStatus(models.TextChoices):
+    SECURED = "secured", _("Secured")
+    PLEDGED = "pledged", _("Pledged")
+    GAP = "gap", _("Gap (not funded)")
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    TWICE_A_YEAR = "twice_a_year", _("Twice a year")
+    YEARLY = "yearly", _("Yearly")
+    MID_END = "mid_end", _("Mid-term and end of plan")
+
+
+class TerritoryLevel(models.TextChoices):
+    PROVINCE = "province", _("Province / department")
+    MUNICIPALITY = "municipality", _("Municipality")
+
+
+class MilestoneKind(models.TextChoices):
+    DRAFTING = "drafting", _("Drafting")
+    CONSULTATION = "consultation", _("Consultation")
+    COSTING = "costing", _("Costing")
+    VALIDATION = "validation", _("Validation")
+    APPROVAL = "approval", _("Approval")
+    LAUNCH = "launch", _("Launch")
+    FIRST_MONITORING_REPORT = "first_monitoring_report", _("First monitoring report")
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DELAYED = "delayed", _("Delayed")
+
+
+class Section(models.TextChoices):
+    """The editor's sections; their values are the page anchors."""
+
+    CONTEXT = "context", _("Context")
+    THEORY_OF_CHANGE = "theory-of-change", _("Theory of change")
+    RESULTS = "results", _("Pillars and results")
+    INDICATORS = "indicators", _("Indicators (M&E)")
+    ACTIVITIES = "activities", _("Activities and budget")
+    COORDINATION = "coordination", _("Coordination")
+    LOCALIZATION = "localization", _("Localization")
+    MILESTONES = "milestones", _("Milestones")
+
+
+class StatusTransition(models.TextChoices):
+    SUBMIT = "submit", _("Submit for review")
+    REQUEST_CHANGES = "request_changes", _("Request changes")
+    FINALIZE = "finalize", _("Mark as final")
+    REOPEN = "reopen", _("Reopen")

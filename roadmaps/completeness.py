@@ -1,0 +1,203 @@
+"""How complete a roadmap is: a score per section and overall, and the concrete
+list of what is missing, each with the anchor of the place to fix it.
+
+The checks follow the holes that reviews of adopted NAPs keep finding: results
+without indicators, indicators without baseline or target, activities without
+lead, dates or cost, no coordination body, no civil-society seat.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from roadmaps.enums import Section
+from roadmaps.selectors import RoadmapTree
+
+
+@dataclass
+class Missing:
+    message: str
+    anchor: str
+
+
+@dataclass
+class SectionScore:
+    section: Section
+    done: int = 0
+    total: int = 0
+    missing: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return self.section.label
+
+    @property
+    def percent(self):
+        return int(round(self.done * 100 / self.total)) if self.total else 0
+
+    def check(self, ok: bool, message, anchor: str):
+        self.total += 1
+        if ok:
+            self.done += 1
+        else:
+            self.missing.append(Missing(message=message, anchor=anchor))
+
+
+@dataclass
+class Completeness:
+    sections: list
+
+    @property
+    def done(self):
+        return sum(section.done for section in self.sections)
+
+    @property
+    def total(self):
+        return sum(section.total for section in self.sections)
+
+    @property
+    def percent(self):
+        return int(round(self.done * 100 / self.total)) if self.total else 0
+
+    @property
+    def missing(self):
+        return [item for section in self.sections for item in section.missing]
+
+
+def _filled(text) -> bool:
+    return bool(text and str(text).strip())
+
+
+def roadmap_completeness(*, tree: RoadmapTree) -> Completeness:
+    """Scores computed from an already loaded tree: no query."""
+    roadmap = tree.roadmap
+    scores = {section: SectionScore(section=section) for section in Section}
+
+    context = scores[Section.CONTEXT]
+    context.check(
+        _filled(roadmap.context_analysis),
+        _("Write the context analysis."),
+        "context",
+    )
+    context.check(
+        bool(roadmap.plan_start_year and roadmap.plan_end_year),
+        _("Give the plan period (first and last year)."),
+        "context",
+    )
+
+    toc = scores[Section.THEORY_OF_CHANGE]
+    for value, message in (
+        (roadmap.toc_if, _("Complete the theory of change: “if …”.")),
+        (roadmap.toc_then, _("Complete the theory of change: “then …”.")),
+        (roadmap.toc_because, _("Complete the theory of change: “because …”.")),
+    ):
+        toc.check(_filled(value), message, "theory-of-change")
+
+    results = scores[Section.RESULTS]
+    indicators = scores[Section.INDICATORS]
+    activities = scores[Section.ACTIVITIES]
+    if not tree.pillars:
+        results.check(False, _("Add the pillars of the plan."), "results")
+    for pillar in tree.pillars:
+        results.check(
+            bool(pillar.outcome_list),
+            _("Pillar %(code)s (%(name)s) has no outcome yet.")
+            % {"code": pillar.code, "name": pillar.title},
+            pillar.anchor,
+        )
+        for outcome in pillar.outcome_list:
+            results.check(
+                bool(outcome.output_list),
+                _("Outcome %(code)s has no output yet.") % {"code": outcome.code},
+                outcome.anchor,
+            )
+            indicators.check(
+                bool(outcome.indicator_list),
+                _("Outcome %(code)s has no indicator.") % {"code": outcome.code},
+                f"indicators-{outcome.anchor}",
+            )
+            for output in outcome.output_list:
+                activities.check(
+                    bool(output.activity_list),
+                    _("Output %(code)s has no activity.") % {"code": output.code},
+                    f"activities-{output.anchor}",
+                )
+    for indicator in tree.indicators:
+        _check_indicator(indicators, indicator)
+    for activity in tree.activities:
+        _check_activity(activities, activity)
+
+    coordination = scores[Section.COORDINATION]
+    body = tree.coordination
+    coordination.check(
+        body is not None and _filled(body.lead_institution),
+        _("Name the lead institution."),
+        "coordination",
+    )
+    coordination.check(
+        body is not None and _filled(body.coordination_body),
+        _("Name the coordination body."),
+        "coordination",
+    )
+    coordination.check(
+        body is not None and bool(body.civil_society_seats),
+        _("Give civil society at least one seat in the coordination body."),
+        "coordination",
+    )
+
+    scores[Section.LOCALIZATION].check(
+        bool(tree.territories),
+        _("Add at least one territory with its local actors and actions."),
+        "localization",
+    )
+    scores[Section.MILESTONES].check(
+        bool(tree.milestones),
+        _("Plan the milestones towards adoption."),
+        "milestones",
+    )
+    for milestone in tree.milestones:
+        scores[Section.MILESTONES].check(
+            milestone.due_date is not None,
+            _("Milestone “%(name)s” has no due date.")
+            % {"name": milestone.get_kind_display()},
+            milestone.anchor,
+        )
+    return Completeness(sections=list(scores.values()))
+
+
+def _check_indicator(score, indicator):
+    code = indicator.code
+    score.check(
+        indicator.baseline_value is not None and indicator.baseline_year is not None,
+        _("Indicator %(code)s has no baseline (value and year).") % {"code": code},
+        indicator.anchor,
+    )
+    score.check(
+        indicator.target_value is not None and indicator.target_year is not None,
+        _("Indicator %(code)s has no target (value and year).") % {"code": code},
+        indicator.anchor,
+    )
+    score.check(
+        _filled(indicator.means_of_verification),
+        _("Indicator %(code)s has no means of verification.") % {"code": code},
+        indicator.anchor,
+    )
+
+
+def _check_activity(score, activity):
+    code = activity.code
+    score.check(
+        _filled(activity.lead_institution),
+        _("Activity %(code)s has no lead institution.") % {"code": code},
+        activity.anchor,
+    )
+    score.check(
+        bool(activity.start_quarter and activity.end_quarter),
+        _("Activity %(code)s has no start and end quarter.") % {"code": code},
+        activity.anchor,
+    )
+    score.check(
+        activity.cost is not None,
+        _("Activity %(code)s has no cost estimate.") % {"code": code},
+        activity.anchor,
+    )

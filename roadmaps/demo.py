@@ -1,0 +1,224 @@
+"""A partly written roadmap in Spanish, so that a newcomer to the demo sees a real one.
+
+``demo_roadmap_fill`` does nothing when the roadmap already has content, so the
+demo seed can run it again and again without duplicating or overwriting work.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from academy.enums import NapStatus
+from roadmaps import services
+from roadmaps.enums import (
+    Frequency,
+    FundingStatus,
+    MilestoneKind,
+    MilestoneStatus,
+    StandardPillar,
+    TerritoryLevel,
+)
+from roadmaps.models import (
+    Activity,
+    Coordination,
+    Indicator,
+    Milestone,
+    Outcome,
+    Output,
+    Pillar,
+    Roadmap,
+    Territory,
+)
+
+CONTEXT = (
+    "En {country}, las mujeres siguen subrepresentadas en los espacios de decisión "
+    "sobre paz y seguridad: ocupan menos de un tercio de los cargos de mando en las "
+    "instituciones de seguridad y rara vez participan en las mesas de diálogo sobre "
+    "conflictos sociales. Las organizaciones de mujeres de los territorios rurales e "
+    "indígenas documentan situaciones de violencia en contextos de conflicto "
+    "socioambiental que no llegan a las estadísticas oficiales.\n\n"
+    "Existe un marco normativo favorable, pero falta un plan con presupuesto, "
+    "metas medibles y una instancia que coordine a las instituciones."
+)
+
+# (pillar, outcome, [(output, indicator or None, [(activity, lead, cost, status)])])
+RESULTS = [
+    (
+        StandardPillar.PARTICIPATION,
+        "Aumenta la participación significativa de las mujeres en los espacios de "
+        "decisión sobre paz y seguridad.",
+        [
+            (
+                "Mujeres lideresas formadas en mediación y diálogo.",
+                (
+                    "Número de mujeres mediadoras certificadas",
+                    "personas",
+                    (Decimal("12"), 2024),
+                    (Decimal("60"), 2028),
+                    "Registros de certificación del Ministerio de Justicia",
+                ),
+                [
+                    (
+                        "Diseñar e impartir un diplomado en mediación con enfoque "
+                        "de género",
+                        "Ministerio de Justicia",
+                        Decimal("45000"),
+                        FundingStatus.SECURED,
+                    ),
+                    (
+                        "Crear una red nacional de mediadoras",
+                        "Red de Mujeres por la Paz",
+                        Decimal("18000"),
+                        FundingStatus.PLEDGED,
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        StandardPillar.PROTECTION,
+        "Las mujeres y niñas afectadas por conflictos acceden a mecanismos de "
+        "protección y justicia.",
+        [
+            (
+                "Rutas de atención a la violencia basada en género fortalecidas en "
+                "zonas de conflicto.",
+                (
+                    "Porcentaje de municipios priorizados con ruta de atención activa",
+                    "%",
+                    (Decimal("20"), 2024),
+                    (None, None),
+                    "",
+                ),
+                [
+                    (
+                        "Capacitar a operadores de justicia en atención con enfoque "
+                        "de género",
+                        "Fiscalía General",
+                        Decimal("30000"),
+                        FundingStatus.GAP,
+                    ),
+                    ("Elaborar protocolos locales de protección", "", None, ""),
+                ],
+            ),
+        ],
+    ),
+]
+
+
+def _has_content(roadmap: Roadmap) -> bool:
+    return bool(
+        roadmap.context_analysis.strip()
+        or roadmap.toc_if.strip()
+        or Outcome.objects.filter(roadmap=roadmap).exists()
+        or Territory.objects.filter(roadmap=roadmap).exists()
+        or Milestone.objects.filter(roadmap=roadmap).exists()
+    )
+
+
+@transaction.atomic
+def demo_roadmap_fill(*, roadmap: Roadmap) -> bool:
+    """Write a partly finished roadmap in Spanish; returns False when the roadmap
+    already had content (then nothing is changed).
+
+    Side effects: the standard pillars and coordination (``roadmap_initialize``),
+    outcomes, outputs, indicators, activities, a territory and milestones, each
+    with a history record without a user.
+    """
+    roadmap = Roadmap.objects.select_related("delegation").get(pk=roadmap.pk)
+    if _has_content(roadmap):
+        return False
+    services.roadmap_initialize(roadmap=roadmap)
+    country = roadmap.delegation.country.name
+    services.item_update(
+        user=None,
+        item=roadmap,
+        base_version=roadmap.version,
+        changes={
+            "context_analysis": CONTEXT.format(country=country),
+            "nap_status": NapStatus.DRAFTING,
+            "plan_start_year": 2026,
+            "plan_end_year": 2030,
+            "toc_if": (
+                "Si las instituciones del Estado y las organizaciones de mujeres "
+                "coordinan acciones con presupuesto asignado y metas medibles,"
+            ),
+            "toc_then": (
+                "entonces aumentará la participación de las mujeres en la "
+                "prevención y resolución de conflictos y mejorará su protección,"
+            ),
+        },
+    )
+    pillars = {
+        pillar.standard: pillar for pillar in Pillar.objects.filter(roadmap=roadmap)
+    }
+    for standard, outcome_text, outputs in RESULTS:
+        outcome = _create(roadmap, Outcome, pillars[standard], statement=outcome_text)
+        for output_text, indicator, activities in outputs:
+            output = _create(roadmap, Output, outcome, statement=output_text)
+            if indicator:
+                text, unit, (base, base_year), (target, target_year), source = indicator
+                _create(
+                    roadmap,
+                    Indicator,
+                    output,
+                    statement=text,
+                    unit=unit,
+                    baseline_value=base,
+                    baseline_year=base_year,
+                    target_value=target,
+                    target_year=target_year,
+                    means_of_verification=source,
+                    frequency=Frequency.YEARLY,
+                )
+            for text, lead, cost, status in activities:
+                _create(
+                    roadmap,
+                    Activity,
+                    output,
+                    statement=text,
+                    lead_institution=lead,
+                    cost=cost,
+                    currency="USD",
+                    funding_status=status or FundingStatus.GAP,
+                    start_quarter="2026-Q1" if cost else "",
+                    end_quarter="2026-Q4" if cost else "",
+                )
+    coordination = Coordination.objects.get(roadmap=roadmap)
+    services.item_update(
+        user=None,
+        item=coordination,
+        base_version=coordination.version,
+        changes={
+            "lead_institution": "Ministerio de Relaciones Exteriores",
+            "coordination_body": "Mesa interinstitucional Mujeres, Paz y Seguridad",
+            "members": "Cancillería\nMinisterio de Defensa\nMinisterio de Justicia",
+        },
+    )
+    _create(
+        roadmap,
+        Territory,
+        None,
+        name="Región fronteriza norte",
+        level=TerritoryLevel.PROVINCE,
+        local_actors="Gobierno departamental, organizaciones de mujeres indígenas",
+        local_actions="Diagnóstico participativo de riesgos para las mujeres",
+    )
+    for kind, due, status in (
+        (MilestoneKind.DRAFTING, datetime.date(2025, 9, 30), MilestoneStatus.DONE),
+        (
+            MilestoneKind.CONSULTATION,
+            datetime.date(2025, 12, 15),
+            MilestoneStatus.IN_PROGRESS,
+        ),
+        (MilestoneKind.VALIDATION, None, MilestoneStatus.PLANNED),
+    ):
+        _create(roadmap, Milestone, None, kind=kind, due_date=due, status=status)
+    return True
+
+
+def _create(roadmap, model, parent, **fields):
+    return services.item_create(
+        user=None, roadmap=roadmap, model=model, parent=parent, fields=fields
+    )

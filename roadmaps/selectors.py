@@ -1,0 +1,224 @@
+"""Reads of roadmaps, each with a fixed number of queries whatever their size.
+
+``roadmap_tree`` loads every living part of a roadmap (one query per kind) and
+links them in Python: ``pillar.outcome_list``, ``outcome.output_list``,
+``outcome.indicator_list``, ``output.indicator_list``, ``output.activity_list``.
+Each result gets its dotted ``code`` from its place among its living siblings,
+so codes are right after any add, move or delete.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from roadmaps.enums import FundingStatus, Section
+from roadmaps.models import (
+    Activity,
+    Comment,
+    Coordination,
+    Indicator,
+    Milestone,
+    Outcome,
+    Output,
+    Pillar,
+    Roadmap,
+    Territory,
+)
+
+
+@dataclass
+class RoadmapTree:
+    roadmap: Roadmap
+    pillars: list = field(default_factory=list)
+    coordination: Coordination | None = None
+    territories: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+
+    @property
+    def outcomes(self):
+        return [o for pillar in self.pillars for o in pillar.outcome_list]
+
+    @property
+    def outputs(self):
+        return [p for outcome in self.outcomes for p in outcome.output_list]
+
+    @property
+    def indicators(self):
+        found = []
+        for outcome in self.outcomes:
+            found.extend(outcome.indicator_list)
+            for output in outcome.output_list:
+                found.extend(output.indicator_list)
+        return found
+
+    @property
+    def activities(self):
+        return [a for output in self.outputs for a in output.activity_list]
+
+
+def _living(model, roadmap_ids):
+    return list(
+        model.objects.filter(
+            roadmap_id__in=roadmap_ids, deleted_at__isnull=True
+        ).order_by("position", "pk")
+    )
+
+
+def roadmap_trees(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapTree]:
+    """The trees of several roadmaps, in eight queries whatever their number."""
+    ids = [roadmap.pk for roadmap in roadmaps]
+    trees = {roadmap.pk: RoadmapTree(roadmap=roadmap) for roadmap in roadmaps}
+    children = defaultdict(list)
+    for outcome in _living(Outcome, ids):
+        children["pillar", outcome.pillar_id].append(outcome)
+    for output in _living(Output, ids):
+        children["outcome", output.outcome_id].append(output)
+    for indicator in _living(Indicator, ids):
+        if indicator.outcome_id:
+            children["outcome-indicator", indicator.outcome_id].append(indicator)
+        else:
+            children["output-indicator", indicator.output_id].append(indicator)
+    for activity in _living(Activity, ids):
+        children["output-activity", activity.output_id].append(activity)
+
+    for pillar in _living(Pillar, ids):
+        trees[pillar.roadmap_id].pillars.append(pillar)
+    for tree in trees.values():
+        for number, pillar in enumerate(tree.pillars, start=1):
+            pillar.code = str(number)
+            pillar.outcome_list = children["pillar", pillar.pk]
+            for outcome_number, outcome in enumerate(pillar.outcome_list, start=1):
+                outcome.code = f"{pillar.code}.{outcome_number}"
+                outcome.pillar = pillar
+                outcome.indicator_list = children["outcome-indicator", outcome.pk]
+                outcome.output_list = children["outcome", outcome.pk]
+                _code_indicators(outcome)
+                for output_number, output in enumerate(outcome.output_list, start=1):
+                    output.code = f"{outcome.code}.{output_number}"
+                    output.outcome = outcome
+                    output.indicator_list = children["output-indicator", output.pk]
+                    output.activity_list = children["output-activity", output.pk]
+                    _code_indicators(output)
+                    for activity_number, activity in enumerate(
+                        output.activity_list, start=1
+                    ):
+                        activity.code = f"{output.code}.{activity_number}"
+                        activity.output = output
+    for coordination in Coordination.objects.filter(roadmap_id__in=ids):
+        trees[coordination.roadmap_id].coordination = coordination
+    for territory in _living(Territory, ids):
+        trees[territory.roadmap_id].territories.append(territory)
+    for milestone in _living(Milestone, ids):
+        trees[milestone.roadmap_id].milestones.append(milestone)
+    return trees
+
+
+def _code_indicators(result):
+    for number, indicator in enumerate(result.indicator_list, start=1):
+        indicator.code = f"{result.code}-I{number}"
+        indicator.result = result
+
+
+def roadmap_tree(*, roadmap: Roadmap) -> RoadmapTree:
+    return roadmap_trees(roadmaps=[roadmap])[roadmap.pk]
+
+
+@dataclass
+class Money:
+    total: Decimal = Decimal(0)
+    secured: Decimal = Decimal(0)
+    pledged: Decimal = Decimal(0)
+    gap: Decimal = Decimal(0)
+
+    def add(self, activity):
+        cost = activity.cost or Decimal(0)
+        self.total += cost
+        if activity.funding_status == FundingStatus.SECURED:
+            self.secured += cost
+        elif activity.funding_status == FundingStatus.PLEDGED:
+            self.pledged += cost
+        else:
+            self.gap += cost
+
+    @property
+    def secured_percent(self):
+        return _percent(self.secured, self.total)
+
+    @property
+    def pledged_percent(self):
+        return _percent(self.pledged, self.total)
+
+    @property
+    def gap_percent(self):
+        return _percent(self.gap, self.total)
+
+
+def _percent(part, whole):
+    return int(round(part * 100 / whole)) if whole else 0
+
+
+@dataclass
+class Budget:
+    """Costs per pillar and overall, each split by currency (never summed across)."""
+
+    pillars: list = field(default_factory=list)  # [(pillar, {currency: Money})]
+    overall: dict = field(default_factory=dict)  # {currency: Money}
+    uncosted: int = 0
+
+    @property
+    def is_empty(self):
+        return not self.overall
+
+
+def roadmap_budget(*, tree: RoadmapTree) -> Budget:
+    budget = Budget()
+    overall = defaultdict(Money)
+    for pillar in tree.pillars:
+        per_currency = defaultdict(Money)
+        for outcome in pillar.outcome_list:
+            for output in outcome.output_list:
+                for activity in output.activity_list:
+                    if activity.cost is None:
+                        budget.uncosted += 1
+                        continue
+                    per_currency[activity.currency].add(activity)
+                    overall[activity.currency].add(activity)
+        budget.pillars.append((pillar, dict(sorted(per_currency.items()))))
+    budget.overall = dict(sorted(overall.items()))
+    return budget
+
+
+def roadmap_for_editor(*, pk: int, user):
+    """The roadmap with what the permission checks read, or None."""
+    return (
+        Roadmap.objects.for_user(user)
+        .select_related("delegation__convening")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def roadmap_comments(*, roadmap: Roadmap) -> dict[str, list[Comment]]:
+    """Threads per section (keyed by the section's value with underscores, for
+    templates): first comments with ``reply_list``, in one query."""
+    threads = defaultdict(list)
+    by_id = {}
+    for comment in Comment.objects.filter(roadmap=roadmap).select_related("author"):
+        comment.reply_list = []
+        by_id[comment.pk] = comment
+        if comment.parent_id is None:
+            threads[comment.section].append(comment)
+        elif comment.parent_id in by_id:
+            by_id[comment.parent_id].reply_list.append(comment)
+    return {
+        section.value.replace("-", "_"): threads[section.value] for section in Section
+    }
+
+
+def roadmap_scores_for(*, roadmaps: list[Roadmap]) -> dict[int, int]:
+    """Overall completeness percent per roadmap id, for the cohort dashboard
+    (eight queries whatever the number of roadmaps)."""
+    from roadmaps.completeness import roadmap_completeness
+
+    trees = roadmap_trees(roadmaps=list(roadmaps))
+    return {pk: roadmap_completeness(tree=tree).percent for pk, tree in trees.items()}

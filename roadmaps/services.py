@@ -1,0 +1,395 @@
+"""Changes to roadmaps. Each function runs in a transaction.
+
+No lost work: an update names the version it was based on and is written with
+``UPDATE … SET version = version + 1 WHERE pk = … AND version = …``. When no row
+matches, someone saved in between. If the fields of this save were not touched
+by that other save (the history holds the base version), the update is applied on
+top of it; otherwise ``StaleEdit`` is raised with the stored values, and nothing
+is written. History records are written explicitly with the acting user, since a
+queryset update sends no signals.
+"""
+
+import copy
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from roadmaps.enums import RoadmapStatus, StandardPillar, StatusTransition
+from roadmaps.models import (
+    Comment,
+    Coordination,
+    Indicator,
+    Item,
+    Pillar,
+    Roadmap,
+)
+
+logger = logging.getLogger(__name__)
+
+# Fields of Roadmap that are not edited through the versioned text forms.
+_NOT_EDITABLE = {"id", "delegation", "status", "roadmap", "version"}
+
+TRANSITIONS = {
+    # transition: (from statuses, to status, permission needed)
+    StatusTransition.SUBMIT: (
+        {RoadmapStatus.DRAFT, RoadmapStatus.CHANGES_REQUESTED},
+        RoadmapStatus.IN_REVIEW,
+        "roadmaps.submit_roadmap",
+    ),
+    StatusTransition.REQUEST_CHANGES: (
+        {RoadmapStatus.IN_REVIEW},
+        RoadmapStatus.CHANGES_REQUESTED,
+        "roadmaps.review_roadmap",
+    ),
+    StatusTransition.FINALIZE: (
+        {RoadmapStatus.IN_REVIEW},
+        RoadmapStatus.FINAL,
+        "roadmaps.review_roadmap",
+    ),
+    StatusTransition.REOPEN: (
+        {RoadmapStatus.FINAL},
+        RoadmapStatus.DRAFT,
+        "roadmaps.review_roadmap",
+    ),
+}
+
+
+class StaleEdit(Exception):
+    """A save was based on a version someone else has replaced meanwhile.
+
+    ``current`` is the stored item; ``mine`` the values of the refused save;
+    ``fields`` the names of the fields both people changed.
+    """
+
+    def __init__(self, *, current, mine: dict, fields: list[str]):
+        super().__init__(f"stale edit of {current._meta.label} {current.pk}")
+        self.current = current
+        self.mine = mine
+        self.fields = fields
+
+
+def editable_fields(model) -> list[str]:
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.editable and field.name not in _NOT_EDITABLE
+    ]
+
+
+def _record(obj, *, user, reason: str = "", created: bool = False):
+    obj._change_reason = reason
+    type(obj).history.bulk_history_create([obj], update=not created, default_user=user)
+
+
+def _conflicting_fields(model, *, pk, base_version, current, changes) -> list[str]:
+    base = (
+        model.history.filter(id=pk, version=base_version)
+        .order_by("-history_id")
+        .first()
+    )
+    conflicting = []
+    for name, mine in changes.items():
+        attname = model._meta.get_field(name).attname
+        stored = getattr(current, attname)
+        if stored == mine:
+            continue
+        if base is None or getattr(base, attname) != stored:
+            conflicting.append(name)
+    return conflicting
+
+
+@transaction.atomic
+def item_update(*, user, item, base_version: int, changes: dict, reason: str = ""):
+    """Save ``changes`` to an item (a Roadmap or any part of it) made from
+    ``base_version``; returns the item as stored.
+
+    Raises ValidationError (nothing saved) or StaleEdit (nothing saved).
+    Side effects: one history record, attributed to ``user``.
+    """
+    model = type(item)
+    unknown = set(changes) - set(editable_fields(model)) - {"deleted_at"}
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    stored = model.objects.get(pk=item.pk)
+    candidate = copy.copy(stored)
+    for name, value in changes.items():
+        setattr(candidate, name, value)
+    candidate.full_clean(exclude=["roadmap", "delegation"])
+    values = {name: getattr(candidate, name) for name in changes}
+    if all(getattr(stored, name) == value for name, value in values.items()):
+        # Nothing to write (an autosave of unchanged text): no version, no history.
+        return stored
+    for _attempt in range(5):
+        updated = model.objects.filter(pk=item.pk, version=base_version).update(
+            **values, version=F("version") + 1, updated_at=timezone.now()
+        )
+        if updated:
+            break
+        current = model.objects.filter(pk=item.pk).first()
+        if current is None:
+            raise model.DoesNotExist
+        conflicting = _conflicting_fields(
+            model,
+            pk=item.pk,
+            base_version=base_version,
+            current=current,
+            changes=values,
+        )
+        if conflicting:
+            raise StaleEdit(current=current, mine=values, fields=conflicting)
+        # The other save touched other fields only: apply ours on top of it.
+        base_version = current.version
+    else:  # pragma: no cover - five concurrent saves in a row
+        raise StaleEdit(current=current, mine=values, fields=list(values))
+    saved = model.objects.get(pk=item.pk)
+    _record(saved, user=user, reason=reason)
+    return saved
+
+
+@transaction.atomic
+def roadmap_initialize(*, roadmap: Roadmap, user=None) -> Roadmap:
+    """Give a roadmap the four standard pillars and its coordination (idempotent).
+
+    Side effects: creates missing Pillar rows and the Coordination row, with
+    history records.
+    """
+    # Lock the roadmap so two first visits do not both create the pillars.
+    Roadmap.objects.select_for_update().filter(pk=roadmap.pk).first()
+    existing = set(
+        Pillar.objects.filter(roadmap=roadmap).values_list("standard", flat=True)
+    )
+    position = _next_position(Pillar, roadmap=roadmap)
+    for standard in StandardPillar:
+        if standard in existing:
+            continue
+        pillar = Pillar(roadmap=roadmap, standard=standard, position=position)
+        pillar._history_user = user
+        pillar.save()
+        position += 1
+    if not Coordination.objects.filter(roadmap=roadmap).exists():
+        coordination = Coordination(roadmap=roadmap)
+        coordination._history_user = user
+        coordination.save()
+    return roadmap
+
+
+def roadmap_needs_initialize(*, roadmap: Roadmap) -> bool:
+    return not (
+        Pillar.objects.filter(roadmap=roadmap).exists()
+        and Coordination.objects.filter(roadmap=roadmap).exists()
+    )
+
+
+def _next_position(model, **filters) -> int:
+    top = model.objects.filter(**filters).aggregate(top=Max("position"))["top"]
+    return (top or 0) + 1
+
+
+@transaction.atomic
+def item_create(*, user, roadmap: Roadmap, model, parent=None, fields: dict):
+    """Add a part to a roadmap at the end of its siblings; returns it.
+
+    ``parent`` is the pillar of an outcome, the outcome of an output, the
+    outcome or output of an indicator, the output of an activity, None otherwise.
+    Raises ValidationError (nothing saved). Side effects: a history record.
+    """
+    item = model(roadmap=roadmap, **fields)
+    filters = {"roadmap": roadmap}
+    if model is Indicator:
+        field = "outcome" if parent._meta.model_name == "outcome" else "output"
+        setattr(item, field, parent)
+        filters[field] = parent
+    elif model.parent_field:
+        if parent is None:
+            raise ValueError(f"{model.__name__} needs a parent")
+        setattr(item, model.parent_field, parent)
+        filters[model.parent_field] = parent
+    item.position = _next_position(model, **filters)
+    item.full_clean(exclude=["roadmap"])
+    item._history_user = user
+    item.save()
+    return item
+
+
+def _parent_filter(item) -> dict:
+    if isinstance(item, Indicator):
+        return {"outcome_id": item.outcome_id, "output_id": item.output_id}
+    if item.parent_field:
+        return {f"{item.parent_field}_id": item.parent_id}
+    return {}
+
+
+@transaction.atomic
+def item_move(*, user, item: Item, direction: str) -> None:
+    """Move an item one place up or down among its living siblings.
+
+    Positions of the siblings are renumbered 1…n, so the dotted codes derived
+    from them follow. Versions are not touched: a move does not make anyone's
+    text stale. Side effects: none besides the positions.
+    """
+    model = type(item)
+    siblings = list(
+        model.objects.select_for_update()
+        .filter(
+            roadmap_id=item.roadmap_id, deleted_at__isnull=True, **_parent_filter(item)
+        )
+        .order_by("position", "pk")
+    )
+    ids = [sibling.pk for sibling in siblings]
+    if item.pk not in ids:
+        return
+    index = ids.index(item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(ids):
+        ids[index], ids[target] = ids[target], ids[index]
+    current = {sibling.pk: sibling.position for sibling in siblings}
+    for position, pk in enumerate(ids, start=1):
+        if current[pk] != position:
+            model.objects.filter(pk=pk).update(position=position)
+
+
+@transaction.atomic
+def item_delete(*, user, item: Item) -> None:
+    """Delete an item softly: it and its children disappear from the roadmap and
+    can be brought back from the history (``item_undelete``).
+
+    Side effects: bumps the version; a history record "deleted".
+    """
+    model = type(item)
+    model.objects.filter(pk=item.pk).update(
+        deleted_at=timezone.now(), version=F("version") + 1
+    )
+    _record(model.objects.get(pk=item.pk), user=user, reason="deleted")
+
+
+@transaction.atomic
+def item_undelete(*, user, item: Item) -> None:
+    """Bring a deleted item back where it was, with its children.
+
+    Side effects: bumps the version; a history record "restored".
+    """
+    model = type(item)
+    model.objects.filter(pk=item.pk).update(deleted_at=None, version=F("version") + 1)
+    _record(model.objects.get(pk=item.pk), user=user, reason="restored")
+
+
+@transaction.atomic
+def item_restore(*, user, item, record):
+    """Make an earlier version (a history record) of an item the current one.
+
+    It is an ordinary versioned update based on the item's current version, so
+    the history keeps both the replaced text and the restored one.
+    """
+    model = type(item)
+    changes = {
+        name: getattr(record, model._meta.get_field(name).attname)
+        for name in editable_fields(model)
+    }
+    if isinstance(item, Item):
+        changes["deleted_at"] = None
+    return item_update(
+        user=user,
+        item=item,
+        base_version=model.objects.get(pk=item.pk).version,
+        changes=changes,
+        reason="restored",
+    )
+
+
+@transaction.atomic
+def roadmap_status_change(*, user, roadmap: Roadmap, transition: str) -> Roadmap:
+    """Move a roadmap through review: draft → in review → changes requested or
+    final; a facilitator reopens a final roadmap.
+
+    Raises ValidationError when the transition does not start from the current
+    status. Side effects: a history record; after commit, an e-mail to each
+    member of the delegation in their own language.
+    """
+    sources, target, _permission = TRANSITIONS[StatusTransition(transition)]
+    updated = Roadmap.objects.filter(pk=roadmap.pk, status__in=sources).update(
+        status=target, updated_at=timezone.now()
+    )
+    if not updated:
+        raise ValidationError(_("This roadmap cannot change to that status now."))
+    saved = Roadmap.objects.select_related("delegation__convening").get(pk=roadmap.pk)
+    _record(saved, user=user, reason=f"status:{target}")
+    transaction.on_commit(
+        lambda: roadmap_status_notify(roadmap_id=saved.pk, changed_by=user)
+    )
+    return saved
+
+
+def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> int:
+    """E-mail each member of the delegation that the roadmap's status changed,
+    in the member's language. Returns the number of messages sent."""
+    from django.core.mail import EmailMultiAlternatives
+
+    from participants.models import Participant
+
+    roadmap = (
+        Roadmap.objects.select_related("delegation__convening")
+        .filter(pk=roadmap_id)
+        .first()
+    )
+    if roadmap is None:
+        logger.info("roadmap %s is gone; no status e-mail", roadmap_id)
+        return 0
+    sent = 0
+    members = Participant.objects.filter(delegation=roadmap.delegation).select_related(
+        "user"
+    )
+    for member in members:
+        user = member.user
+        with translation.override(user.preferred_language):
+            context = {
+                "roadmap": roadmap,
+                "delegation": roadmap.delegation,
+                "user": user,
+                "status": roadmap.get_status_display(),
+                "changed_by": changed_by,
+            }
+            subject = render_to_string(
+                "roadmaps/emails/status_changed_subject.txt", context
+            ).strip()
+            body = render_to_string("roadmaps/emails/status_changed.txt", context)
+            language = translation.get_language()
+        EmailMultiAlternatives(
+            subject, body, to=[user.email], headers={"Content-Language": language}
+        ).send()
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def comment_create(
+    *, user, roadmap: Roadmap, section: str, body: str, parent: Comment | None = None
+) -> Comment:
+    """Comment on a section, or answer a thread (``parent``).
+
+    Raises ValidationError for an empty comment.
+    """
+    if parent is not None:
+        # Answers join the thread of the first comment and its section.
+        parent = parent.parent or parent
+        section = parent.section
+    comment = Comment(
+        roadmap=roadmap, section=section, body=body.strip(), parent=parent, author=user
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_resolve(*, user, comment: Comment, resolved: bool = True) -> Comment:
+    """Mark a thread resolved (or open it again)."""
+    thread = comment.parent or comment
+    thread.resolved_at = timezone.now() if resolved else None
+    thread.resolved_by = user if resolved else None
+    thread.save(update_fields=["resolved_at", "resolved_by"])
+    return thread

@@ -1,0 +1,105 @@
+from roadmaps import services
+from roadmaps.models import Outcome
+from roadmaps.views import word_diff
+from tests.roadmaps import factories
+
+
+def test_history_lists_who_changed_what(member_client, roadmap, pillar, bolivia_member):
+    outcome = factories.outcome(roadmap, pillar, "Women mediate")
+    member_client.post(
+        f"/roadmaps/{roadmap.pk}/outcome/{outcome.pk}/edit/",
+        {"statement": "Women lead mediation", "version": 1},
+    )
+    page = member_client.get(f"/roadmaps/{roadmap.pk}/history/").content.decode()
+    assert "Berta Bolivia" in page
+    assert "Outcome" in page
+    assert "changed" in page
+    assert "Women lead mediation" in page
+
+
+def test_item_history_shows_a_word_diff_between_two_versions(
+    member_client, roadmap, pillar, bolivia_member
+):
+    outcome = factories.outcome(roadmap, pillar, "Women take part in <b>talks</b>")
+    services.item_update(
+        user=bolivia_member,
+        item=outcome,
+        base_version=1,
+        changes={"statement": "Women lead <b>talks</b>"},
+    )
+    first, second = (
+        outcome.history.get(version=1).history_id,
+        outcome.history.get(version=2).history_id,
+    )
+    page = member_client.get(
+        f"/roadmaps/{roadmap.pk}/history/outcome/{outcome.pk}/?a={first}&b={second}"
+    ).content.decode()
+    assert "<del>take part in</del> <ins>lead</ins>" in page
+    assert "&lt;b&gt;talks&lt;/b&gt;" in page
+
+
+def test_word_diff_marks_deleted_and_inserted_words():
+    assert word_diff("a b c", "a x c") == [
+        ("equal", "a"),
+        ("delete", "b"),
+        ("insert", "x"),
+        ("equal", "c"),
+    ]
+
+
+def test_restore_from_the_history_page(member_client, roadmap, pillar, bolivia_member):
+    outcome = factories.outcome(roadmap, pillar, "The first wording")
+    services.item_update(
+        user=bolivia_member,
+        item=outcome,
+        base_version=1,
+        changes={"statement": "A worse wording"},
+    )
+    record = outcome.history.get(version=1)
+    response = member_client.post(
+        f"/roadmaps/{roadmap.pk}/history/outcome/{outcome.pk}/restore/",
+        {"record": record.history_id},
+    )
+    assert response.status_code == 302
+    outcome.refresh_from_db()
+    assert (outcome.statement, outcome.version) == ("The first wording", 3)
+    assert outcome.history.first().history_user == bolivia_member
+
+
+def test_restore_an_earlier_version_of_a_deleted_item_brings_it_back(
+    member_client, roadmap, pillar, bolivia_member
+):
+    outcome = factories.outcome(roadmap, pillar, "Gone for now")
+    services.item_delete(user=bolivia_member, item=outcome)
+    record = outcome.history.get(version=1)
+    member_client.post(
+        f"/roadmaps/{roadmap.pk}/history/outcome/{outcome.pk}/restore/",
+        {"record": record.history_id},
+    )
+    assert Outcome.objects.get(pk=outcome.pk).deleted_at is None
+
+
+def test_restore_the_context_text(member_client, roadmap, bolivia_member):
+    services.item_update(
+        user=bolivia_member,
+        item=roadmap,
+        base_version=1,
+        changes={"context_analysis": "Good context"},
+    )
+    services.item_update(
+        user=bolivia_member,
+        item=roadmap,
+        base_version=2,
+        changes={"context_analysis": "Broken"},
+    )
+    record = roadmap.history.get(version=2)
+    page = member_client.get(
+        f"/roadmaps/{roadmap.pk}/history/roadmap/{roadmap.pk}/"
+    ).content.decode()
+    assert "Restore this version" in page
+    member_client.post(
+        f"/roadmaps/{roadmap.pk}/history/roadmap/{roadmap.pk}/restore/",
+        {"record": record.history_id},
+    )
+    roadmap.refresh_from_db()
+    assert roadmap.context_analysis == "Good context"
