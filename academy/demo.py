@@ -14,6 +14,7 @@ from academy.models import Convening, Delegation, Organization, Session
 from academy.services import convening_role_grant, delegation_create
 from participants.enums import Sector
 from participants.models import Participant, User
+from roadmaps.demo import demo_roadmap_fill
 
 DEMO_PASSWORD = "academy-demo"  # for the demo only: the README says so
 PANAMA_ZONE = zoneinfo.ZoneInfo("America/Panama")
@@ -386,6 +387,7 @@ def demo_cohort_load():
             delegation = delegation_create(
                 convening=panama, country=iso2, nap_status=nap_status
             )
+        demo_roadmap_fill(roadmap=delegation.roadmap)  # does nothing once written
         iso3 = delegation.country.alpha3
         for index, (full_name, sector, organization, position, language) in enumerate(
             people

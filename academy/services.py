@@ -11,6 +11,7 @@ from academy.enums import NapStatus, Role
 from academy.models import Convening, ConveningRole, Delegation, Organization
 from academy.rules import forget_roles
 from roadmaps.models import Roadmap
+from roadmaps.services import roadmap_initialize
 
 
 @transaction.atomic
@@ -23,12 +24,14 @@ def delegation_create(
 ) -> Delegation:
     """Register a country's delegation in a convening.
 
-    Side effects: creates the delegation's empty roadmap, so every delegation has one.
+    Side effects: creates the delegation's roadmap with its four standard pillars,
+    so every delegation has one to draft.
     """
     delegation = Delegation.objects.create(
         convening=convening, country=country, nap_status=nap_status, notes=notes
     )
-    Roadmap.objects.create(delegation=delegation)
+    roadmap = Roadmap.objects.create(delegation=delegation, nap_status=nap_status)
+    roadmap_initialize(roadmap=roadmap)
     return delegation
 
 

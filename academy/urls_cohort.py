@@ -1,8 +1,13 @@
 from django.urls import path
 
-from academy import views_cohort
+from academy import views, views_cohort
 
 urlpatterns = [
+    path(
+        "convenings/<int:pk>/dashboard/",
+        views.cohort_dashboard,
+        name="cohort_dashboard",
+    ),
     path("convenings/new/", views_cohort.convening_create, name="convening_create"),
     path(
         "convenings/<int:pk>/edit/",

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from academy import selectors
 from academy.attendance import attendance_by_participant
+from academy.dashboard import cohort_dashboard as cohort_dashboard_for
 from academy.models import Convening, Delegation
 from participants.invitations import invitation_states_for
 
@@ -97,3 +98,19 @@ def delegation_detail(request, pk):
         else None
     )
     return render(request, "academy/delegation_detail.html", context)
+
+
+@login_required
+def cohort_dashboard(request, pk):
+    """What organizers and facilitators track across the delegations."""
+    convening = get_object_or_404(Convening.objects.for_user(request.user), pk=pk)
+    if not request.user.has_perm("academy.view_cohort_dashboard", convening):
+        raise Http404
+    return render(
+        request,
+        "academy/dashboard.html",
+        {
+            "convening": convening,
+            "dashboard": cohort_dashboard_for(convening=convening),
+        },
+    )

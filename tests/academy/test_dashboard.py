@@ -1,0 +1,105 @@
+import pytest
+
+from academy.models import Attendance
+from participants.invitations import invitation_accept, invitation_send
+from roadmaps.demo import demo_roadmap_fill
+from tests import factories
+
+COUNTRIES = [
+    "AR",
+    "BO",
+    "BR",
+    "CL",
+    "CO",
+    "CR",
+    "CU",
+    "DO",
+    "EC",
+    "SV",
+    "GT",
+    "HN",
+    "MX",
+    "NI",
+    "PA",
+    "PY",
+    "PE",
+    "UY",
+    "VE",
+    "BZ",
+    "GY",
+    "SR",
+    "JM",
+    "TT",
+    "HT",
+    "BS",
+    "BB",
+    "DM",
+    "GD",
+    "LC",
+]
+
+
+@pytest.mark.parametrize("who", ["organizer", "facilitator"])
+def test_dashboard_convening_staff_see_each_delegation(
+    client, request, who, convening, bolivia, ecuador, bolivia_member, organizer
+):
+    member = bolivia_member.memberships.get()
+    factories.ParticipantFactory(delegation=bolivia, sector="civil_society")
+    invitation = invitation_send(
+        participant=member, sent_by=organizer, base_url="http://testserver"
+    )
+    invitation_accept(invitation=invitation, password="a-long-pass-4821")
+    session = factories.SessionFactory(convening=convening)
+    Attendance.objects.create(session=session, participant=member, status="present")
+    demo_roadmap_fill(roadmap=bolivia.roadmap)
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(f"/convenings/{convening.pk}/dashboard/")
+
+    assert response.status_code == 200
+    rows = {row.delegation.code: row for row in response.context["dashboard"].rows}
+    assert sorted(rows) == ["BOL", "ECU"]
+    bolivia_row = rows["BOL"]
+    assert (
+        bolivia_row.delegation.government_count,
+        bolivia_row.delegation.civil_society_count,
+    ) == (1, 1)
+    assert (bolivia_row.invited, bolivia_row.accepted) == (1, 1)
+    assert bolivia_row.attendance.percent == 100
+    assert 0 < bolivia_row.score < 100
+    assert rows["ECU"].score == 0
+    assert rows["ECU"].delegation.member_count == 0
+    assert "1 accepted of 1 invited" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "who", ["bolivia_member", "other_organizer", "other_facilitator"]
+)
+def test_dashboard_refused_to_participants_and_other_convenings(
+    client, request, who, convening
+):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(f"/convenings/{convening.pk}/dashboard/").status_code == 404
+
+
+def test_dashboard_anonymous_is_sent_to_sign_in(client, convening):
+    response = client.get(f"/convenings/{convening.pk}/dashboard/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("delegations", [4, 30])
+def test_dashboard_query_count_is_constant(
+    client, organizer, convening, delegations, django_assert_max_num_queries
+):
+    for country in COUNTRIES[:delegations]:
+        delegation = factories.DelegationFactory(convening=convening, country=country)
+        factories.ParticipantFactory.create_batch(2, delegation=delegation)
+    client.force_login(organizer)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(f"/convenings/{convening.pk}/dashboard/")
+
+    assert len(response.context["dashboard"].rows) == delegations
