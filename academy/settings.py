@@ -285,5 +285,34 @@ LOGGING = {
         # WeasyPrint logs every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
+
+# PDF EXPORTS (roadmaps.Export): a private folder under MEDIA_ROOT, or an
+# S3-compatible bucket when EXPORTS_S3_BUCKET is set (django-storages; install
+# boto3 to use it). Never served at a public URL: downloads go through a view.
+# ------------------------------------------------------------------------------
+_exports_bucket = _read("EXPORTS_S3_BUCKET", env.str, "")
+if _exports_bucket:
+    STORAGES["exports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _exports_bucket,
+            "endpoint_url": _read("EXPORTS_S3_ENDPOINT_URL", env.str, "") or None,
+            "location": "exports",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["exports"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(Path(str(MEDIA_ROOT)) / "exports")},
+    }
+# A queued export not taken by a worker after this long is queued again
+# (`manage.py requeue_exports`, or the Retry button).
+EXPORT_STALE_AFTER = datetime.timedelta(minutes=5)
+# Tests only: a pause before rendering, so a test can kill a worker mid-export.
+EXPORT_RENDER_PAUSE_SECONDS = _read("EXPORT_RENDER_PAUSE_SECONDS", env.float, 0.0)

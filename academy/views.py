@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from academy import selectors
 from academy.attendance import attendance_by_participant
@@ -9,6 +10,7 @@ from academy.models import Convening, Delegation
 from participants.invitations import invitation_states_for
 
 
+@require_GET
 def home(request):
     """What each role needs first; visitors who are not signed in see what this is."""
     if not request.user.is_authenticated:
@@ -33,6 +35,7 @@ def home(request):
     return render(request, "academy/home.html", context)
 
 
+@require_GET
 @login_required
 def convening_detail(request, pk):
     convening = get_object_or_404(
@@ -59,6 +62,7 @@ def convening_detail(request, pk):
     return render(request, "academy/convening_detail.html", context)
 
 
+@require_GET
 @login_required
 def delegation_detail(request, pk):
     delegation = get_object_or_404(
@@ -100,6 +104,7 @@ def delegation_detail(request, pk):
     return render(request, "academy/delegation_detail.html", context)
 
 
+@require_GET
 @login_required
 def cohort_dashboard(request, pk):
     """What organizers and facilitators track across the delegations."""

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening
 from participants import invitations
@@ -42,6 +42,7 @@ def _back_to(request, default):
     return default
 
 
+@require_GET
 @login_required
 def invitation_list(request, pk):
     """Every participant of the convening by delegation, with invitation state."""
@@ -220,5 +221,6 @@ def invitation_request_new(request):
     return render(request, "participants/invitations/request_new.html", {"form": form})
 
 
+@require_GET
 def invitation_request_done(request):
     return render(request, "participants/invitations/request_done.html")

@@ -1,0 +1,311 @@
+"""Every URL of the project, every method it takes, as every kind of person.
+
+The routes are read from the URL configuration: a view added without an entry in
+MATRIX fails ``test_matrix_covers_every_url``. Each case runs on a fresh cohort:
+
+- anonymous: signed-out visitor;
+- other_member: participant of another delegation of the same convening;
+- member: participant of the delegation the URL is about;
+- other_facilitator / other_organizer: roles in another convening;
+- facilitator / organizer: roles in this convening.
+
+Allowed means the view did its work (any answer but 404, 403, 5xx or a detour to
+sign-in: a form with errors is allowed). Refused means 404 for a signed-in person
+(so ids cannot be probed) and the sign-in page for an anonymous one.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from academy.enums import Role
+from participants.invitations import invitation_send
+from participants.tokens import token_make
+from roadmaps.models import Comment, Pillar
+from roadmaps.services import item_delete, roadmap_initialize
+from tests import factories
+from tests.roadmaps import factories as roadmap_factories
+
+ANONYMOUS, OTHER_MEMBER, MEMBER = "anonymous", "other_member", "member"
+OTHER_FACILITATOR, OTHER_ORGANIZER = "other_facilitator", "other_organizer"
+FACILITATOR, ORGANIZER = "facilitator", "organizer"
+ROLES = (
+    ANONYMOUS,
+    OTHER_MEMBER,
+    MEMBER,
+    OTHER_FACILITATOR,
+    OTHER_ORGANIZER,
+    FACILITATOR,
+    ORGANIZER,
+)
+
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {ANONYMOUS}
+CONVENING_MEMBERS = frozenset({OTHER_MEMBER, MEMBER, FACILITATOR, ORGANIZER})
+DELEGATION_READERS = frozenset({MEMBER, FACILITATOR, ORGANIZER})
+STAFF = frozenset({FACILITATOR, ORGANIZER})
+ORGANIZERS = frozenset({ORGANIZER})
+MEMBERS = frozenset({MEMBER})
+NOBODY = frozenset()
+
+
+@dataclass(frozen=True)
+class Route:
+    kwargs: object  # world -> URL kwargs
+    get: frozenset | None = None  # who may GET; None: the view takes no GET
+    post: frozenset | None = None
+    public: bool = False  # refused anonymous visitors are not sent to sign in
+    data: object = None  # world -> the POST a real page would send
+
+
+def convening(world):
+    return {"pk": world.convening.pk}
+
+
+def delegation(world):
+    return {"pk": world.bolivia.pk}
+
+
+def session(world):
+    return {"pk": world.session.pk}
+
+
+def participant(world):
+    return {"pk": world.membership.pk}
+
+
+def roadmap(world):
+    return {"pk": world.roadmap.pk}
+
+
+def outcome(world):
+    return {"pk": world.roadmap.pk, "kind": "outcome", "item_pk": world.outcome.pk}
+
+
+def nothing(world):
+    return {}
+
+
+MATRIX = {
+    # Django's own account pages: open to all.
+    "home": Route(nothing, get=EVERYONE, public=True),
+    "healthz": Route(nothing, get=EVERYONE, public=True),
+    "login": Route(nothing, get=EVERYONE, post=EVERYONE, public=True),
+    "logout": Route(nothing, post=EVERYONE, public=True),
+    "password_reset": Route(nothing, get=EVERYONE, post=EVERYONE, public=True),
+    "password_reset_done": Route(nothing, get=EVERYONE, public=True),
+    "password_reset_confirm": Route(
+        lambda w: {"uidb64": "MQ", "token": "set-password"},
+        get=EVERYONE,
+        post=EVERYONE,
+        public=True,
+    ),
+    "password_reset_complete": Route(nothing, get=EVERYONE, public=True),
+    "password_change": Route(nothing, get=SIGNED_IN, post=SIGNED_IN),
+    "password_change_done": Route(nothing, get=SIGNED_IN),
+    "set_language": Route(nothing, post=EVERYONE, public=True),
+    # Convenings, delegations and the dashboard.
+    "convening_detail": Route(convening, get=CONVENING_MEMBERS),
+    "delegation_detail": Route(delegation, get=DELEGATION_READERS),
+    "cohort_dashboard": Route(convening, get=STAFF),
+    # Only staff users with the "add convening" permission: nobody here.
+    "convening_create": Route(nothing, get=NOBODY, post=NOBODY),
+    "convening_update": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "convening_close": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "delegation_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "delegation_update": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
+    "delegation_delete": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
+    # Agenda and attendance.
+    "agenda": Route(convening, get=CONVENING_MEMBERS),
+    "agenda_ics": Route(convening, get=CONVENING_MEMBERS),
+    "session_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "session_update": Route(session, get=ORGANIZERS, post=ORGANIZERS),
+    "session_delete": Route(session, get=ORGANIZERS, post=ORGANIZERS),
+    "roll_call": Route(session, get=STAFF),
+    "attendance_mark": Route(
+        lambda w: {"pk": w.session.pk, "participant_pk": w.membership.pk},
+        post=STAFF,
+    ),
+    "attendance_summary": Route(convening, get=STAFF),
+    "attendance_export": Route(
+        lambda w: {"pk": w.convening.pk, "kind": "csv"}, get=STAFF
+    ),
+    # Participants and invitations.
+    "participant_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "participant_import": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "participant_import_confirm": Route(convening, post=ORGANIZERS),
+    "participant_export": Route(
+        lambda w: {"pk": w.convening.pk, "kind": "xlsx"}, get=ORGANIZERS
+    ),
+    "participant_update": Route(participant, get=ORGANIZERS, post=ORGANIZERS),
+    "participant_remove": Route(participant, get=ORGANIZERS, post=ORGANIZERS),
+    "invitation_list": Route(convening, get=ORGANIZERS),
+    "invitation_send_all": Route(convening, post=ORGANIZERS),
+    "invitation_send": Route(participant, post=ORGANIZERS),
+    "invitation_accept": Route(
+        lambda w: {"token": w.invitation_token},
+        get=EVERYONE,
+        post=EVERYONE,
+        public=True,
+    ),
+    "invitation_request_new": Route(nothing, get=EVERYONE, post=EVERYONE, public=True),
+    "invitation_request_done": Route(nothing, get=EVERYONE, public=True),
+    # The roadmap: members write; the convening's staff read and comment.
+    "roadmap_editor": Route(roadmap, get=DELEGATION_READERS),
+    "roadmap_structure": Route(roadmap, get=DELEGATION_READERS),
+    "roadmap_text_save": Route(
+        lambda w: {"pk": w.roadmap.pk, "group": "theory-of-change"}, post=MEMBERS
+    ),
+    "roadmap_item_add": Route(
+        lambda w: {"pk": w.roadmap.pk, "kind": "milestone"}, get=MEMBERS, post=MEMBERS
+    ),
+    "roadmap_item_edit": Route(outcome, get=MEMBERS, post=MEMBERS),
+    "roadmap_item_move": Route(
+        outcome, post=MEMBERS, data=lambda w: {"direction": "down"}
+    ),
+    "roadmap_item_delete": Route(outcome, get=MEMBERS, post=MEMBERS),
+    "roadmap_item_undelete": Route(
+        lambda w: {"pk": w.roadmap.pk, "kind": "outcome", "item_pk": w.deleted.pk},
+        post=MEMBERS,
+    ),
+    "roadmap_comment_add": Route(
+        roadmap,
+        post=DELEGATION_READERS,
+        data=lambda w: {"section": "context", "body": "Which year is the baseline?"},
+    ),
+    "roadmap_comment_resolve": Route(
+        lambda w: {"pk": w.roadmap.pk, "comment_pk": w.comment.pk},
+        post=DELEGATION_READERS,
+    ),
+    # A draft: only its members may submit it for review.
+    "roadmap_status_change": Route(
+        roadmap, post=MEMBERS, data=lambda w: {"transition": "submit"}
+    ),
+    "roadmap_history": Route(roadmap, get=DELEGATION_READERS),
+    "roadmap_item_history": Route(outcome, get=DELEGATION_READERS),
+    "roadmap_item_restore": Route(
+        outcome,
+        post=MEMBERS,
+        data=lambda w: {"record": w.outcome.history.earliest().history_id},
+    ),
+}
+
+
+def project_routes(patterns=None, namespace=None):
+    """(name, route) for every named view of ours; Django's admin is support-only."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            yield from project_routes(pattern.url_patterns, pattern.namespace)
+        elif isinstance(pattern, URLPattern):
+            yield pattern.name, pattern
+
+
+def test_matrix_covers_every_url():
+    names = {name for name, _pattern in project_routes()}
+
+    assert None not in names, "every URL needs a name"
+    assert sorted(names - set(MATRIX)) == []
+    assert sorted(set(MATRIX) - names) == []
+
+
+class World:
+    """A convening with two delegations, a session, a roadmap item, a comment."""
+
+    def __init__(self):
+        self.convening = factories.ConveningFactory(name="Matrix convening")
+        self.bolivia = factories.DelegationFactory(
+            convening=self.convening, country="BO"
+        )
+        ecuador = factories.DelegationFactory(convening=self.convening, country="EC")
+        self.membership = factories.ParticipantFactory(delegation=self.bolivia)
+        self.people = {
+            MEMBER: self.membership.user,
+            OTHER_MEMBER: factories.ParticipantFactory(delegation=ecuador).user,
+        }
+        for role, name, convening in (
+            (Role.FACILITATOR, FACILITATOR, self.convening),
+            (Role.ORGANIZER, ORGANIZER, self.convening),
+            (Role.FACILITATOR, OTHER_FACILITATOR, factories.ConveningFactory()),
+            (Role.ORGANIZER, OTHER_ORGANIZER, factories.ConveningFactory()),
+        ):
+            self.people[name] = factories.RoleFactory(
+                convening=convening, role=role
+            ).user
+        self.session = factories.SessionFactory(convening=self.convening)
+        self.roadmap = self.bolivia.roadmap
+        roadmap_initialize(roadmap=self.roadmap)
+        pillar = Pillar.objects.filter(roadmap=self.roadmap).first()
+        self.outcome = roadmap_factories.outcome(self.roadmap, pillar)
+        self.deleted = roadmap_factories.outcome(self.roadmap, pillar)
+        item_delete(user=self.membership.user, item=self.deleted)
+        self.comment = Comment.objects.create(
+            roadmap=self.roadmap,
+            author=self.membership.user,
+            section="context",
+            body="Please add the baseline.",
+        )
+        newcomer = factories.ParticipantFactory(delegation=self.bolivia)
+        invitation = invitation_send(
+            participant=newcomer, sent_by=None, base_url="http://testserver"
+        )
+        self.invitation_token = token_make(key=invitation.key)
+
+
+CASES = [
+    (name, method, role)
+    for name, route in MATRIX.items()
+    for method in ("get", "post")
+    if getattr(route, method) is not None
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "method", "role"), CASES)
+def test_who_may_use_each_url(client, db, name, method, role):
+    world = World()
+    route = MATRIX[name]
+    if role != ANONYMOUS:
+        client.force_login(world.people[role])
+    url = reverse(name, kwargs=route.kwargs(world))
+
+    data = route.data(world) if route.data and method == "post" else {}
+
+    response = getattr(client, method)(url, data)
+
+    status = response.status_code
+    to_sign_in = status == 302 and urlsplit(response["Location"]).path == reverse(
+        "login"
+    )
+    if role in getattr(route, method):
+        assert (
+            status < 500
+            and status not in (403, 404)
+            and not (to_sign_in and name != "logout")
+        ), f"{method.upper()} {url} as {role}: {status}"
+    elif role == ANONYMOUS and not route.public:
+        assert to_sign_in, f"{method.upper()} {url} as anonymous: {status}"
+    else:
+        assert status == 404, f"{method.upper()} {url} as {role}: {status}"
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        (name, method)
+        for name, route in MATRIX.items()
+        for method in ("get", "post")
+        if getattr(route, method) is None
+    ],
+)
+def test_methods_a_view_does_not_take_are_refused(client, db, name, method):
+    world = World()
+    client.force_login(world.people[ORGANIZER])
+    route = MATRIX[name]
+
+    response = getattr(client, method)(reverse(name, kwargs=route.kwargs(world)))
+
+    assert response.status_code in (404, 405)
