@@ -181,8 +181,11 @@ def _validate_session(
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
     facilitators: Iterable[User],
+    titles: tuple[str, str],
 ) -> None:
     errors = {}
+    if not any(title.strip() for title in titles):
+        errors["title_es"] = _("Give the session a title in Spanish or in English.")
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise ValueError("Session times must be aware datetimes")
     if ends_at <= starts_at:
@@ -211,15 +214,20 @@ def _validate_session(
 def session_create(
     *,
     convening: Convening,
-    title: str,
     module: str,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
+    title_es: str = "",
+    title_en: str = "",
     room: str = "",
-    description: str = "",
+    description_es: str = "",
+    description_en: str = "",
     facilitators: Iterable[User] = (),
 ) -> Session:
     """Put a session on the convening's agenda.
+
+    The title and description may be given in Spanish, English or both; pages
+    show the viewer's language and fall back to the other one.
 
     Raises ValidationError when it ends before it starts, falls outside the
     convening's dates (one day of margin), or names a facilitator who has no role
@@ -231,15 +239,18 @@ def session_create(
         starts_at=starts_at,
         ends_at=ends_at,
         facilitators=facilitators,
+        titles=(title_es, title_en),
     )
     session = Session.objects.create(
         convening=convening,
-        title=title,
+        title_es=title_es,
+        title_en=title_en,
         module=module,
         starts_at=starts_at,
         ends_at=ends_at,
         room=room,
-        description=description,
+        description_es=description_es,
+        description_en=description_en,
     )
     session.facilitators.set(facilitators)
     return session
@@ -249,12 +260,14 @@ def session_create(
 def session_update(
     *,
     session: Session,
-    title: str,
     module: str,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
+    title_es: str = "",
+    title_en: str = "",
     room: str = "",
-    description: str = "",
+    description_es: str = "",
+    description_en: str = "",
     facilitators: Iterable[User] = (),
 ) -> Session:
     """Change a session; the same checks as ``session_create``.
@@ -267,13 +280,16 @@ def session_update(
         starts_at=starts_at,
         ends_at=ends_at,
         facilitators=facilitators,
+        titles=(title_es, title_en),
     )
-    session.title = title
+    session.title_es = title_es
+    session.title_en = title_en
     session.module = module
     session.starts_at = starts_at
     session.ends_at = ends_at
     session.room = room
-    session.description = description
+    session.description_es = description_es
+    session.description_en = description_en
     session.save()
     session.facilitators.set(facilitators)
     return session

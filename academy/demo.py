@@ -205,13 +205,14 @@ FACILITATORS = [
     ("facilitator.two@example.org", "Laura Benítez Cruz", "en"),
 ]
 
-# (day 0–2, start, end, module, English title, room)
+# (day 0–2, start, end, module, Spanish title, English title, room)
 AGENDA = [
     (
         0,
         "09:00",
         "10:30",
         Module.ROADMAP_DESIGN,
+        "Apertura: hojas de ruta orientadas a resultados",
         "Opening: results-oriented NAP roadmaps",
         "Salón Bolívar",
     ),
@@ -220,6 +221,7 @@ AGENDA = [
         "11:00",
         "12:30",
         Module.THEORY_OF_CHANGE,
+        "Construir una teoría del cambio",
         "Building a theory of change",
         "Salón Bolívar",
     ),
@@ -228,6 +230,7 @@ AGENDA = [
         "14:00",
         "15:30",
         Module.STRATEGIC_DESIGN,
+        "Diseño estratégico: pilares, resultados y productos",
         "Strategic design: pillars, outcomes and outputs",
         "Sala Darién",
     ),
@@ -236,6 +239,7 @@ AGENDA = [
         "16:00",
         "17:00",
         Module.ROADMAP_DESIGN,
+        "Trabajo por delegación: primer borrador de la hoja de ruta",
         "Delegation work: first draft of the roadmap",
         "Sala Darién",
     ),
@@ -244,6 +248,7 @@ AGENDA = [
         "09:00",
         "10:30",
         Module.GENDER_BUDGETING,
+        "Presupuestos con enfoque de género y costeo del PAN",
         "Gender budgeting and costing a NAP",
         "Salón Bolívar",
     ),
@@ -252,6 +257,7 @@ AGENDA = [
         "11:00",
         "12:30",
         Module.INSTITUTIONAL_COORDINATION,
+        "Coordinación interinstitucional y participación de la sociedad civil",
         "Institutional coordination and civil-society participation",
         "Salón Bolívar",
     ),
@@ -260,6 +266,7 @@ AGENDA = [
         "14:00",
         "15:30",
         Module.LOCALIZATION,
+        "Localización: llevar el PAN a los territorios",
         "Localization: bringing the NAP to the territories",
         "Sala Darién",
     ),
@@ -268,6 +275,7 @@ AGENDA = [
         "16:00",
         "17:00",
         Module.GENDER_BUDGETING,
+        "Trabajo por delegación: costeo de las actividades",
         "Delegation work: costing the activities",
         "Sala Darién",
     ),
@@ -276,6 +284,7 @@ AGENDA = [
         "09:00",
         "10:30",
         Module.MONITORING_EVALUATION,
+        "Monitoreo y evaluación: indicadores, líneas de base y metas",
         "Monitoring and evaluation: indicators, baselines and targets",
         "Salón Bolívar",
     ),
@@ -284,6 +293,7 @@ AGENDA = [
         "11:00",
         "12:30",
         Module.MONITORING_EVALUATION,
+        "Trabajo por delegación: la matriz de monitoreo y evaluación",
         "Delegation work: the M&E matrix",
         "Sala Darién",
     ),
@@ -292,6 +302,7 @@ AGENDA = [
         "14:00",
         "15:30",
         Module.ROADMAP_DESIGN,
+        "Presentación de las hojas de ruta: revisión entre pares",
         "Roadmaps presented: peer review",
         "Salón Bolívar",
     ),
@@ -300,6 +311,7 @@ AGENDA = [
         "16:00",
         "16:45",
         Module.ROADMAP_DESIGN,
+        "Clausura y próximos pasos del acompañamiento",
         "Closing and next steps of the accompaniment",
         "Salón Bolívar",
     ),
@@ -338,25 +350,29 @@ def demo_cohort_load():
     organizer = _user("organizer@example.org", "Mónica Aguilar Reyes", "es", created)
     facilitators = [_user(e, n, lang, created) for e, n, lang in FACILITATORS]
 
+    # Looked up by edition and city: names are bilingual (academy/translation.py).
     first, _new = Convening.objects.get_or_create(
-        name="WPS NAP Academy — Port of Spain 2024",
         edition=1,
+        city="Port of Spain",
         defaults={
-            "city": "Port of Spain",
+            "name_en": "WPS NAP Academy — Port of Spain 2024",
+            "name_es": "Academia de PAN sobre MPS — Puerto España 2024",
             "country": "TT",
             "venue": "",
             "start_date": datetime.date(2024, 9, 10),
             "end_date": datetime.date(2024, 9, 12),
             "time_zone": "America/Port_of_Spain",
             "languages": ["en", "es"],
-            "description": "First edition of the Academy.",
+            "description_en": "First edition of the Academy.",
+            "description_es": "Primera edición de la Academia.",
         },
     )
     panama, new_panama = Convening.objects.get_or_create(
-        name="WPS NAP Academy — Panama 2025",
         edition=2,
+        city="Panama City",
         defaults={
-            "city": "Panama City",
+            "name_en": "WPS NAP Academy — Panama 2025",
+            "name_es": "Academia de PAN sobre MPS — Panamá 2025",
             "country": "PA",
             "venue": "Ministry of Foreign Affairs of Panama",
             "host": organizations["Ministry of Foreign Affairs of Panama"],
@@ -364,9 +380,13 @@ def demo_cohort_load():
             "end_date": datetime.date(2025, 6, 26),
             "time_zone": "America/Panama",
             "languages": ["es", "en"],
-            "description": (
+            "description_en": (
                 "Second edition: delegations of Bolivia, Costa Rica, Ecuador and "
                 "Panama draft results-oriented roadmaps towards their NAPs."
+            ),
+            "description_es": (
+                "Segunda edición: las delegaciones de Bolivia, Costa Rica, Ecuador y "
+                "Panamá elaboran hojas de ruta orientadas a resultados hacia sus PAN."
             ),
         },
     )
@@ -409,17 +429,18 @@ def demo_cohort_load():
                 },
             )
 
-    for day, start, end, module, title, room in AGENDA:
+    for day, start, end, module, title_es, title_en, room in AGENDA:
         date = panama.start_date + datetime.timedelta(days=day)
         starts_at = datetime.datetime.combine(
             date, datetime.time.fromisoformat(start), PANAMA_ZONE
         )
         session, new_session = Session.objects.get_or_create(
             convening=panama,
-            title=title,
+            starts_at=starts_at,
             defaults={
+                "title_es": title_es,
+                "title_en": title_en,
                 "module": module,
-                "starts_at": starts_at,
                 "ends_at": datetime.datetime.combine(
                     date, datetime.time.fromisoformat(end), PANAMA_ZONE
                 ),

@@ -52,7 +52,8 @@ class ConveningForm(forms.ModelForm):
     class Meta:
         model = Convening
         fields = [
-            "name",
+            "name_es",
+            "name_en",
             "edition",
             "city",
             "country",
@@ -63,12 +64,20 @@ class ConveningForm(forms.ModelForm):
             "languages",
             "co_organizers",
             "new_organizations",
-            "description",
+            "description_es",
+            "description_en",
         ]
+        labels = {
+            "name_es": _("Name in Spanish"),
+            "name_en": _("Name in English"),
+            "description_es": _("Description in Spanish"),
+            "description_en": _("Description in English"),
+        }
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "description": forms.Textarea(attrs={"rows": 3}),
+            "description_es": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean_new_organizations(self):
@@ -86,6 +95,10 @@ class ConveningForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not (cleaned.get("name_es") or cleaned.get("name_en")):
+            self.add_error(
+                "name_es", _("Give the convening a name in Spanish or in English.")
+            )
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The convening cannot end before it starts."))
@@ -95,7 +108,8 @@ class ConveningForm(forms.ModelForm):
         """The cleaned values, named as convening_create/convening_update take them."""
         data = self.cleaned_data
         return {
-            "name": data["name"],
+            "name_es": data["name_es"] or "",
+            "name_en": data["name_en"] or "",
             "edition": data["edition"],
             "city": data["city"],
             "country": data["country"],
@@ -104,7 +118,8 @@ class ConveningForm(forms.ModelForm):
             "end_date": data["end_date"],
             "time_zone": data["time_zone"],
             "languages": data["languages"],
-            "description": data["description"],
+            "description_es": data["description_es"] or "",
+            "description_en": data["description_en"] or "",
             "co_organizers": list(data["co_organizers"]),
             "new_organization_names": data["new_organizations"],
         }

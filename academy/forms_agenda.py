@@ -44,7 +44,12 @@ def _local_datetime(day, time, zone):
 
 
 class SessionForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title_es = forms.CharField(
+        label=_("Title in Spanish"), max_length=200, required=False
+    )
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=200, required=False
+    )
     module = forms.ChoiceField(label=_("Module"), choices=Module.choices)
     date = forms.DateField(label=_("Day"), widget=DateInput())
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
@@ -56,8 +61,13 @@ class SessionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    description = forms.CharField(
-        label=_("Short description"),
+    description_es = forms.CharField(
+        label=_("Short description in Spanish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    description_en = forms.CharField(
+        label=_("Short description in English"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -69,14 +79,16 @@ class SessionForm(forms.Form):
             start = timezone.localtime(session.starts_at, zone)
             end = timezone.localtime(session.ends_at, zone)
             kw["initial"] = {
-                "title": session.title,
+                "title_es": session.title_es,
+                "title_en": session.title_en,
                 "module": session.module,
                 "date": start.date(),
                 "start_time": start.time(),
                 "end_time": end.time(),
                 "room": session.room,
                 "facilitators": list(session.facilitators.all()),
-                "description": session.description,
+                "description_es": session.description_es,
+                "description_en": session.description_en,
             }
         super().__init__(*args, **kw)
         self.fields["facilitators"].queryset = facilitator_choices(convening=convening)
@@ -104,6 +116,10 @@ class SessionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if not (cleaned.get("title_es") or cleaned.get("title_en")):
+            self.add_error(
+                "title_es", _("Give the session a title in Spanish or in English.")
+            )
         day = cleaned.get("date")
         start = cleaned.get("start_time")
         end = cleaned.get("end_time")
@@ -125,12 +141,14 @@ class SessionForm(forms.Form):
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         return {
-            "title": data["title"],
+            "title_es": data["title_es"],
+            "title_en": data["title_en"],
             "module": data["module"],
             "starts_at": data["starts_at"],
             "ends_at": data["ends_at"],
             "room": " ".join(data["room"].split()),
-            "description": data["description"],
+            "description_es": data["description_es"],
+            "description_en": data["description_en"],
             "facilitators": list(data["facilitators"]),
         }
 

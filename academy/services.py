@@ -62,11 +62,17 @@ def _organizations_for(
     return list(chosen.values())
 
 
+def _require_a_name(name_es: str, name_en: str) -> None:
+    if not (name_es.strip() or name_en.strip()):
+        raise ValidationError(
+            {"name_es": _("Give the convening a name in Spanish or in English.")}
+        )
+
+
 @transaction.atomic
 def convening_create(
     *,
     user,
-    name: str,
     edition: int,
     city: str,
     country: str,
@@ -74,8 +80,11 @@ def convening_create(
     end_date: datetime.date,
     time_zone: str,
     languages: list[str],
+    name_es: str = "",
+    name_en: str = "",
     venue: str = "",
-    description: str = "",
+    description_es: str = "",
+    description_en: str = "",
     co_organizers: list[Organization] = (),
     new_organization_names: list[str] = (),
 ) -> Convening:
@@ -84,8 +93,10 @@ def convening_create(
     Side effects: creates an Organization for each typed name that does not exist
     yet; grants ``user`` the organizer role in the new convening.
     """
+    _require_a_name(name_es, name_en)
     convening = Convening(
-        name=name,
+        name_es=name_es,
+        name_en=name_en,
         edition=edition,
         city=city,
         country=country,
@@ -94,7 +105,8 @@ def convening_create(
         end_date=end_date,
         time_zone=time_zone,
         languages=list(languages),
-        description=description,
+        description_es=description_es,
+        description_en=description_en,
     )
     convening.full_clean()
     convening.save()
@@ -111,7 +123,6 @@ def convening_create(
 def convening_update(
     *,
     convening: Convening,
-    name: str,
     edition: int,
     city: str,
     country: str,
@@ -119,8 +130,11 @@ def convening_update(
     end_date: datetime.date,
     time_zone: str,
     languages: list[str],
+    name_es: str = "",
+    name_en: str = "",
     venue: str = "",
-    description: str = "",
+    description_es: str = "",
+    description_en: str = "",
     co_organizers: list[Organization] = (),
     new_organization_names: list[str] = (),
 ) -> Convening:
@@ -129,7 +143,9 @@ def convening_update(
     Side effects: creates an Organization for each typed name that does not exist
     yet; replaces the co-organizers with the chosen and typed ones.
     """
-    convening.name = name
+    _require_a_name(name_es, name_en)
+    convening.name_es = name_es
+    convening.name_en = name_en
     convening.edition = edition
     convening.city = city
     convening.country = country
@@ -138,7 +154,8 @@ def convening_update(
     convening.end_date = end_date
     convening.time_zone = time_zone
     convening.languages = list(languages)
-    convening.description = description
+    convening.description_es = description_es
+    convening.description_en = description_en
     convening.full_clean()
     convening.save()
     convening.co_organizers.set(

@@ -67,6 +67,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Organizers' texts (convening and session names) in both languages: the viewer's
+# language first, then the other one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "es"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("es", "en"),
+    "es": ("en",),
+    "en": ("es",),
+}
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -94,6 +102,7 @@ else:
 # APPS
 # ------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as it asks
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

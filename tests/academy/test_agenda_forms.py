@@ -11,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 def _data(**overrides):
     data = {
-        "title": "Localization",
+        "title_en": "Localization",
         "module": "localization",
         "date": "2025-03-30",
         "start_time": "09:00",

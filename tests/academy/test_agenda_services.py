@@ -15,12 +15,12 @@ pytestmark = pytest.mark.usefixtures("english")
 def _create(convening, **overrides):
     arguments = {
         "convening": convening,
-        "title": "Gender budgeting lab",
+        "title_en": "Gender budgeting lab",
         "module": Module.GENDER_BUDGETING,
         "starts_at": panama(25, 14),
         "ends_at": panama(25, 15, 30),
         "room": "Room B",
-        "description": "Costing activities.",
+        "description_en": "Costing activities.",
         "facilitators": [],
     }
     arguments.update(overrides)
@@ -89,12 +89,12 @@ def test_session_update_changes_fields_and_keeps_attendance(
 
     agenda.session_update(
         session=opening,
-        title="Opening plenary (moved)",
+        title_en="Opening plenary (moved)",
         module=Module.STRATEGIC_DESIGN,
         starts_at=panama(24, 10),
         ends_at=panama(24, 11),
         room="Room C",
-        description="",
+        description_en="",
         facilitators=[organizer],
     )
 

@@ -175,13 +175,13 @@ def test_agenda_query_count_is_constant(
 
 def _form(**overrides):
     data = {
-        "title": "Theory of change clinic",
+        "title_en": "Theory of change clinic",
         "module": Module.THEORY_OF_CHANGE,
         "date": "2025-06-25",
         "start_time": "14:00",
         "end_time": "15:30",
         "room": "Room B",
-        "description": "Bring your draft.",
+        "description_en": "Bring your draft.",
     }
     data.update(overrides)
     return data
@@ -270,7 +270,10 @@ def test_session_create_warns_of_a_room_booked_twice_and_saves(
     response = client.post(
         reverse("session_create", args=[opening.convening_id]),
         _form(
-            title="Side meeting", date="2025-06-24", start_time="10:00", room="Room A"
+            title_en="Side meeting",
+            date="2025-06-24",
+            start_time="10:00",
+            room="Room A",
         ),
         follow=True,
     )
@@ -289,7 +292,7 @@ def test_session_create_warns_of_a_facilitator_booked_twice_and_saves(
     response = client.post(
         reverse("session_create", args=[opening.convening_id]),
         _form(
-            title="Side meeting",
+            title_en="Side meeting",
             date="2025-06-24",
             start_time="09:30",
             end_time="10:00",
@@ -350,7 +353,9 @@ def test_session_update_organizer_moves_a_session(client, organizer, opening):
 
     response = client.post(
         reverse("session_update", args=[opening.pk]),
-        _form(title="Opening", date="2025-06-24", start_time="08:00", end_time="09:00"),
+        _form(
+            title_en="Opening", date="2025-06-24", start_time="08:00", end_time="09:00"
+        ),
     )
 
     opening.refresh_from_db()
@@ -382,7 +387,7 @@ def test_session_update_and_delete_refuse_everyone_but_the_organizer(
     assert client.get(reverse("session_update", args=[opening.pk])).status_code == 404
     assert (
         client.post(
-            reverse("session_update", args=[opening.pk]), _form(title="Hijacked")
+            reverse("session_update", args=[opening.pk]), _form(title_en="Hijacked")
         ).status_code
         == 404
     )

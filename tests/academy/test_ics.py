@@ -67,7 +67,7 @@ def test_agenda_ics_uid_is_stable_when_a_session_moves(
 
     agenda.session_update(
         session=opening,
-        title="Opening (moved)",
+        title_en="Opening (moved)",
         module=Module.ROADMAP_DESIGN,
         starts_at=panama(25, 9),
         ends_at=panama(25, 10),

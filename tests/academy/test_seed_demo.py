@@ -94,7 +94,7 @@ def test_seed_demo_organizer_sees_panama_with_four_delegations(client, db):
     response = client.get("/")
 
     content = response.content.decode()
-    assert "WPS NAP Academy — Panama 2025" in content
+    assert "Academia de PAN sobre MPS — Panamá 2025" in content  # her language
     panama = response.context["organized"][0]
     assert [d.country.name for d in panama.delegation_rows] == [
         "Bolivia",

@@ -10,7 +10,7 @@ from academy.models import Convening, ConveningRole, Organization
 from tests import factories
 
 FORM = {
-    "name": "Academy Lima",
+    "name_en": "Academy Lima",
     "edition": "3",
     "city": "Lima",
     "country": "PE",
@@ -19,7 +19,7 @@ FORM = {
     "end_date": "2026-03-12",
     "time_zone": "America/Lima",
     "languages": ["es", "en"],
-    "description": "",
+    "description_en": "",
 }
 
 
@@ -145,7 +145,7 @@ def test_convening_update_organizer_changes_details(client, organizer, convening
 
     response = client.post(
         reverse("convening_update", args=[convening.pk]),
-        {**FORM, "name": "Academy Panama 2026", "languages": ["es"]},
+        {**FORM, "name_en": "Academy Panama 2026", "languages": ["es"]},
     )
 
     assert response.status_code == 302

@@ -1,0 +1,21 @@
+"""Content organizers write in both languages (django-modeltranslation).
+
+``convening.name`` reads the viewer's language and falls back to the other one;
+the form offers both: ``name_es`` and ``name_en``.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from academy.models import Convening, Session
+
+
+@register(Convening)
+class ConveningTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ()
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = ()

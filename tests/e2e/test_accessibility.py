@@ -1,0 +1,292 @@
+"""Accessibility in a real browser: axe-core (WCAG 2.1 A/AA) and keyboard use.
+
+axe-core is vendored for tests only (tests/e2e/vendor/axe-core/, never served to
+users). Our pages send a Content-Security-Policy (script-src 'self'), which would
+block the injected script, so only these browser contexts bypass it.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone, translation
+from playwright.sync_api import expect
+
+from academy.enums import Module
+from participants.enums import Sector
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+# Language code of the page -> the browser's locale (sent as Accept-Language).
+LOCALES = {"en": "en-US", "es": "es-ES"}
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    # Fixture name of the person who signs in; None for an anonymous visitor.
+    viewer: str | None
+    path: Callable[["Cohort"], str]
+
+
+# Every page checked with axe-core, in both languages. Extend this table as pages
+# land: the agenda page, the roll call and the roadmap editor are added by their
+# owners (one row each, with the viewer who sees the most controls).
+SCREENS = [
+    Screen("login", None, lambda cohort: "/accounts/login/"),
+    Screen("landing", None, lambda cohort: "/"),
+    Screen("password-reset", None, lambda cohort: "/accounts/password_reset/"),
+    Screen(
+        "password-reset-expired",
+        None,
+        lambda cohort: "/accounts/reset/MQ/no-such-token/",
+    ),
+    Screen("home-organizer", "organizer", lambda cohort: "/"),
+    Screen("home-facilitator", "facilitator", lambda cohort: "/"),
+    Screen("home-participant", "bolivia_member", lambda cohort: "/"),
+    Screen(
+        "convening-organizer",
+        "organizer",
+        lambda cohort: cohort.convening.get_absolute_url(),
+    ),
+    Screen(
+        "convening-participant",
+        "bolivia_member",
+        lambda cohort: cohort.convening.get_absolute_url(),
+    ),
+    Screen(
+        "delegation-organizer",
+        "organizer",
+        lambda cohort: cohort.bolivia.get_absolute_url(),
+    ),
+    Screen(
+        "delegation-participant",
+        "bolivia_member",
+        lambda cohort: cohort.bolivia.get_absolute_url(),
+    ),
+]
+
+
+SCREEN_BY_NAME = {screen.name: screen for screen in SCREENS}
+
+
+@dataclass
+class Cohort:
+    convening: object
+    bolivia: object
+    ecuador: object
+    organizer: object
+    facilitator: object
+    bolivia_member: object
+
+
+@pytest.fixture
+def cohort(convening, bolivia, ecuador, organizer, facilitator, bolivia_member):
+    """A convening with an agenda over two days and members in both sectors."""
+    convening.description = "Three days on results-oriented roadmaps."
+    convening.save()
+    for day, hour, module in [
+        (24, 9, Module.ROADMAP_DESIGN),
+        (24, 11, Module.THEORY_OF_CHANGE),
+        (25, 9, Module.GENDER_BUDGETING),
+    ]:
+        starts_at = timezone.make_aware(
+            datetime.datetime(2025, 6, day, hour, 0),
+            timezone=convening.zone,
+        )
+        session = factories.SessionFactory(
+            convening=convening, module=module, starts_at=starts_at
+        )
+        session.facilitators.add(facilitator)
+    factories.ParticipantFactory(
+        delegation=bolivia, sector=Sector.CIVIL_SOCIETY, organization="Red de Mujeres"
+    )
+    factories.ParticipantFactory(delegation=bolivia)
+    factories.ParticipantFactory(delegation=ecuador)
+    bolivia.focal_point = bolivia_member
+    bolivia.save()
+    return Cohort(convening, bolivia, ecuador, organizer, facilitator, bolivia_member)
+
+
+def login_words(language):
+    """The login page's labels, button and wrong-password message in ``language``."""
+    with translation.override(language):
+        form = AuthenticationForm()
+        return {
+            "username": str(form.fields["username"].label),
+            "password": str(form.fields["password"].label),
+            "submit": translation.gettext("Sign in"),
+            "invalid": str(form.error_messages["invalid_login"])
+            % {"username": form.username_field.verbose_name},
+        }
+
+
+def sign_in_in_language(page, user, language, password="secret-pass-123"):
+    """Sign in through the login page as shown in ``language``.
+
+    tests/e2e/conftest.py's sign_in() finds the fields by their English labels, so
+    it cannot sign in on the Spanish page; this does the same with the labels of
+    the page's own language.
+    """
+    words = login_words(language)
+    page.goto("/accounts/login/")
+    page.get_by_label(words["username"]).fill(user.email)
+    page.get_by_label(words["password"]).fill(password)
+    page.get_by_role("button", name=words["submit"]).last.click()
+
+
+def open_screen(new_page, cohort, screen, language, **context_options):
+    page = new_page(locale=LOCALES[language], **context_options)
+    if screen.viewer:
+        user = getattr(cohort, screen.viewer)
+        # A signed-in person's saved language wins over the browser's.
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+        sign_in_in_language(page, user, language)
+        page.wait_for_url("**/")
+    page.goto(screen.path(cohort))
+    return page
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+            .then(results => results.violations)""",
+        WCAG_TAGS,
+    )
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    {target}: {node.get('failureSummary', '')!s}")
+    return "\n".join(lines)
+
+
+screen_ids = [screen.name for screen in SCREENS]
+
+
+@pytest.mark.parametrize("language", LOCALES)
+@pytest.mark.parametrize("screen", SCREENS, ids=screen_ids)
+def test_page_has_no_serious_accessibility_violations(
+    new_page, cohort, screen, language
+):
+    page = open_screen(new_page, cohort, screen, language, bypass_csp=True)
+
+    violations = axe_violations(page)
+
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], f"{screen.name} in {language}:\n{describe(blocking)}"
+
+
+@pytest.mark.parametrize("language", LOCALES)
+@pytest.mark.parametrize("screen", SCREENS, ids=screen_ids)
+def test_page_declares_its_language(new_page, cohort, screen, language):
+    page = open_screen(new_page, cohort, screen, language)
+
+    assert page.locator("html").get_attribute("lang") == language
+
+
+# Django's AuthenticationForm puts autofocus on the e-mail field, so on the login
+# page focus starts there and Tab goes on to the password: the skip link and the
+# language switcher are passed over. Fixing it needs a login form without
+# autofocus (academy/urls.py, not a template); strict, so the fix is noticed.
+AUTOFOCUS_ON_LOGIN = pytest.mark.xfail(
+    strict=True, reason="the login form autofocuses the e-mail field"
+)
+KEYBOARD_SCREENS = [
+    pytest.param(screen, id=screen.name, marks=AUTOFOCUS_ON_LOGIN)
+    if screen.name == "login"
+    else pytest.param(screen, id=screen.name)
+    for screen in SCREENS
+]
+
+
+@pytest.mark.parametrize("language", LOCALES)
+@pytest.mark.parametrize("screen", KEYBOARD_SCREENS)
+def test_first_tab_reaches_the_skip_link_and_enter_moves_to_main(
+    new_page, cohort, screen, language
+):
+    page = open_screen(new_page, cohort, screen, language)
+    with translation.override(language):
+        skip_text = translation.gettext("Skip to main content")
+
+    page.keyboard.press("Tab")
+
+    skip_link = page.get_by_role("link", name=skip_text, exact=True)
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main")).to_be_focused()
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_every_login_form_control_has_a_label(new_page, cohort, language):
+    page = open_screen(new_page, cohort, SCREEN_BY_NAME["login"], language)
+    # The menu toggler only shows on narrow screens; hidden controls have no name.
+    controls = page.locator(
+        "input:not([type=hidden]):visible, select:visible, textarea:visible,"
+        " button:visible"
+    ).all()
+
+    # E-mail, password, "Sign in", and the two language buttons.
+    assert len(controls) == 5
+    for control in controls:
+        expect(control).to_have_accessible_name(re.compile(r"\S"))
+    words = login_words(language)
+    expect(page.get_by_label(words["username"])).to_have_attribute("name", "username")
+    expect(page.get_by_label(words["password"])).to_have_attribute("name", "password")
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_wrong_password_is_announced_and_accessible(new_page, cohort, language):
+    page = open_screen(
+        new_page, cohort, SCREEN_BY_NAME["login"], language, bypass_csp=True
+    )
+
+    sign_in_in_language(page, cohort.organizer, language, password="wrong-one")
+
+    expect(page.get_by_role("alert")).to_have_text(login_words(language)["invalid"])
+    # What was typed is kept: only the password has to be typed again.
+    expect(page.get_by_label(login_words(language)["username"])).to_have_value(
+        cohort.organizer.email
+    )
+    blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_phone_menu_opens_from_the_keyboard_and_passes_axe(new_page, cohort, language):
+    # Participants draft from their phones during sessions.
+    screen = SCREEN_BY_NAME["home-participant"]
+    page = open_screen(
+        new_page,
+        cohort,
+        screen,
+        language,
+        bypass_csp=True,
+        viewport={"width": 375, "height": 740},
+        is_mobile=True,
+    )
+    toggler = page.locator("button.navbar-toggler")
+
+    toggler.focus()
+    page.keyboard.press("Enter")
+
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#main-nav")).to_be_visible()
+    expect(page.locator("#main-nav.show")).to_have_count(1)
+    blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)
