@@ -3,11 +3,13 @@ from django.urls import include, path
 
 from academy import health, views
 from participants import views as participant_views
+from participants.login import login
 from participants.password_reset import password_reset
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("accounts/login/", login, name="login"),
     path("accounts/password_reset/", password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", participant_views.language_set, name="set_language"),
