@@ -230,3 +230,22 @@ def sign_in(client, email, password):
         "/accounts/login/", {"username": email, "password": password}
     )
     return response.status_code == 302
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """STATIC_ROOT for app servers started by tests (DEBUG off: manifest storage)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = tmp_path_factory.mktemp("static")
+    environment = dict(os.environ, STATIC_ROOT=str(root))
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=Path(__file__).resolve().parents[1],
+        env=environment,
+        check=True,
+        timeout=300,
+    )
+    return root
