@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup run test lint format messages migrate seed bench clean lock
+.PHONY: setup run test lint format messages migrate seed bench screenshots clean lock
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ format: $(STAMP)
 
 test: setup lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Key pages at desktop and phone widths, in Spanish and English: docs/screenshots/.
+screenshots: setup
+	$(PY) scripts/screenshots.py
 
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock: $(STAMP)
