@@ -118,3 +118,29 @@ def test_home_organizer_query_count_is_constant(
         response = client.get(reverse("home"))
 
     assert len(response.context["organized"][0].delegation_rows) == delegations
+
+
+def test_home_participant_is_one_click_from_the_roadmap(
+    client, bolivia, bolivia_member
+):
+    client.force_login(bolivia_member)
+
+    content = client.get("/").content.decode()
+
+    assert f'href="/roadmaps/{bolivia.roadmap.pk}/">Open our roadmap</a>' in content
+
+
+def test_home_new_convening_only_for_staff_allowed_to_add_one(client, organizer):
+    from django.contrib.auth.models import Permission
+
+    client.force_login(organizer)
+    assert "New convening" not in client.get("/").content.decode()
+
+    organizer.is_staff = True
+    organizer.save()
+    organizer.user_permissions.add(Permission.objects.get(codename="add_convening"))
+    client.force_login(organizer)
+
+    assert (
+        'href="/convenings/new/">New convening</a>' in client.get("/").content.decode()
+    )
