@@ -154,8 +154,10 @@ def _list_url(convening):
 
 
 def _no_referrer(response):
-    # The page's address holds the link's secret: never pass it on.
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # The page's address holds the link's secret: never pass it to another site.
+    # Not "no-referrer": browsers then send "Origin: null" with the password form,
+    # which Django's CSRF check rightly refuses.
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 

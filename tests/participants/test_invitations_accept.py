@@ -45,7 +45,7 @@ def test_accept_page_asks_for_a_password(client, sent):
     assert "Welcome, Emma English." in page
     assert "emma@test.org" in page
     assert 'name="new_password1"' in page
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_accept_sets_password_and_signs_in(client, sent, english_participant):

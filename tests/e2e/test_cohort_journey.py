@@ -1,0 +1,70 @@
+"""The whole cohort in real browsers: an organizer invites a participant, who accepts,
+drafts the roadmap and submits it; a facilitator comments and asks for changes."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from roadmaps.models import Comment, Roadmap
+from tests import factories
+from tests.e2e.conftest import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_invite_accept_draft_submit_comment_request_changes(
+    new_page, mailoutbox, convening, bolivia, organizer, facilitator
+):
+    newcomer = factories.ParticipantFactory(
+        delegation=bolivia,
+        user__email="nina@test.org",
+        user__full_name="Nina Newcomer",
+        user__password="",
+    )
+    roadmap = bolivia.roadmap
+
+    # The organizer invites her from the invitations page.
+    organizer_page = new_page()
+    sign_in(organizer_page, organizer.email)
+    organizer_page.goto(f"/convenings/{convening.pk}/invitations/")
+    organizer_page.get_by_role("button", name="Invite Nina Newcomer").click()
+    expect(organizer_page.locator(f"#member-{newcomer.pk}")).to_contain_text("Invited")
+    assert [message.to for message in mailoutbox] == [["nina@test.org"]]
+    link = re.search(r"https?://[^/\s]+(/invitations/accept/[^/\s]+/)", mailoutbox[0].body)
+
+    # She accepts, chooses a password and is signed in.
+    page = new_page()
+    page.goto(link.group(1))
+    page.locator("#id_new_password1").fill("peace-and-security-2025")
+    page.locator("#id_new_password2").fill("peace-and-security-2025")
+    page.get_by_role("button", name="Set my password and sign in").click()
+    page.get_by_role("link", name="Open our roadmap").click()
+    page.wait_for_load_state("load")  # htmx listens from here on
+
+    # She drafts the theory of change (saved as she types) and submits it.
+    page.get_by_label("If …", exact=True).fill("If ministries fund the plan")
+    expect(page.locator("#save-status-theory-of-change")).to_contain_text("Saved at")
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".roadmap-status")).to_have_text("In review")
+
+    # The facilitator comments on the context and asks for changes.
+    review = new_page()
+    sign_in(review, facilitator.email)
+    review.goto(f"/roadmaps/{roadmap.pk}/")
+    comments = review.locator("#comments-context")
+    comments.locator("summary").click()
+    comments.get_by_label("New comment on this section").fill("Add a baseline year.")
+    comments.get_by_role("button", name="Comment").click()
+    expect(review.locator("#comments-context")).to_contain_text("Add a baseline year.")
+    review.get_by_role("button", name="Request changes").click()
+    expect(review.locator(".roadmap-status")).to_have_text("Changes requested")
+
+    roadmap = Roadmap.objects.get(pk=roadmap.pk)
+    assert roadmap.status == "changes_requested"
+    assert roadmap.toc_if == "If ministries fund the plan"
+    assert list(Comment.objects.values_list("body", "author__email")) == [
+        ("Add a baseline year.", "facilitator@test.org")
+    ]
+    # Each status change reached the delegation's members by e-mail.
+    assert [m.to for m in mailoutbox[1:]] == [["nina@test.org"], ["nina@test.org"]]
