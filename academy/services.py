@@ -11,7 +11,7 @@ from academy.enums import NapStatus, Role
 from academy.models import Convening, ConveningRole, Delegation, Organization
 from academy.rules import forget_roles
 from roadmaps.models import Roadmap
-from roadmaps.services import roadmap_initialize
+from roadmaps.services import item_update, roadmap_initialize
 
 
 @transaction.atomic
@@ -186,7 +186,9 @@ def delegation_update(
 ) -> Delegation:
     """Change a delegation's country, NAP status, focal point and notes.
 
-    The focal point must be one of the delegation's members.
+    The focal point must be one of the delegation's members. Side effects: a new
+    NAP status is also saved on the delegation's roadmap, as a versioned change
+    (someone editing the roadmap's context then sees it before saving theirs).
     """
     if (
         focal_point is not None
@@ -201,6 +203,15 @@ def delegation_update(
     delegation.notes = notes
     delegation.full_clean()
     delegation.save()
+    roadmap = Roadmap.objects.get(delegation=delegation)
+    if roadmap.nap_status != nap_status:
+        item_update(
+            user=None,
+            item=roadmap,
+            base_version=roadmap.version,
+            changes={"nap_status": nap_status},
+            reason="NAP status set by the organizers",
+        )
     return delegation
 
 

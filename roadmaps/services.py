@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from academy.models import Delegation
 from roadmaps.enums import RoadmapStatus, StandardPillar, StatusTransition
 from roadmaps.models import (
     Comment,
@@ -109,7 +110,8 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
     ``base_version``; returns the item as stored.
 
     Raises ValidationError (nothing saved) or StaleEdit (nothing saved).
-    Side effects: one history record, attributed to ``user``.
+    Side effects: one history record, attributed to ``user``; a roadmap's NAP
+    status is copied to its delegation.
     """
     model = type(item)
     unknown = set(changes) - set(editable_fields(model)) - {"deleted_at"}
@@ -148,6 +150,11 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
         raise StaleEdit(current=current, mine=values, fields=list(values))
     saved = model.objects.get(pk=item.pk)
     _record(saved, user=user, reason=reason)
+    if model is Roadmap and "nap_status" in values:
+        # One NAP status per delegation: the organizers' pages show this one too.
+        Delegation.objects.filter(pk=saved.delegation_id).update(
+            nap_status=saved.nap_status
+        )
     return saved
 
 
