@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Language(models.TextChoices):
@@ -14,7 +15,7 @@ class Role(models.TextChoices):
 
 class NapStatus(models.TextChoices):
     NONE = "none", _("No NAP yet")
-    DRAFTING = "drafting", _("Drafting")
+    DRAFTING = "drafting", pgettext_lazy("NAP status", "Drafting")
     ADOPTED = "adopted", _("Adopted")
     RENEWING = "renewing", _("Renewing")
 

@@ -72,3 +72,15 @@ class StatusTransition(models.TextChoices):
     REQUEST_CHANGES = "request_changes", _("Request changes")
     FINALIZE = "finalize", _("Mark as final")
     REOPEN = "reopen", _("Reopen")
+
+
+class ExportKind(models.TextChoices):
+    ROADMAP = "roadmap", _("Roadmap")
+    COHORT = "cohort", _("Cohort report")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RENDERING = "rendering", _("Rendering")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")

@@ -28,3 +28,21 @@ rules.add_perm("roadmaps.comment_roadmap", can_read)
 rules.add_perm("roadmaps.view_roadmap_history", can_read)
 rules.add_perm("roadmaps.restore_roadmap", is_delegation_member & ~is_final)
 rules.add_perm("roadmaps.submit_roadmap", is_delegation_member & is_open_for_review)
+
+
+# PDF exports: a roadmap's by its delegation and the convening's staff; the
+# cohort report by the staff only. Checked on the Roadmap, the Convening or the
+# Export itself (whose ``convening_id`` the staff predicates read).
+@rules.predicate
+def is_member_of_exported_delegation(user, export):
+    if export is None or export.roadmap_id is None:
+        return False
+    return is_delegation_member(user, export.roadmap.delegation)
+
+
+rules.add_perm("roadmaps.export_roadmap", can_read)
+rules.add_perm("roadmaps.export_cohort", is_facilitator | is_organizer)
+rules.add_perm(
+    "roadmaps.view_export",
+    is_member_of_exported_delegation | is_facilitator | is_organizer,
+)

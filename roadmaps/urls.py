@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roadmaps import views
+from roadmaps import views, views_exports
 
 KIND = "<str:kind>/<int:item_pk>"
 
@@ -67,4 +67,36 @@ urlpatterns = [
         views.roadmap_item_restore,
         name="roadmap_item_restore",
     ),
+]
+
+# PDF exports (roadmaps.views_exports).
+urlpatterns += [
+    path(
+        "roadmaps/<int:pk>/exports/",
+        views_exports.roadmap_exports,
+        name="roadmap_exports",
+    ),
+    path(
+        "roadmaps/<int:pk>/exports/new/",
+        views_exports.roadmap_export_request,
+        name="roadmap_export_request",
+    ),
+    path(
+        "convenings/<int:pk>/reports/",
+        views_exports.cohort_reports,
+        name="cohort_reports",
+    ),
+    path(
+        "convenings/<int:pk>/reports/new/",
+        views_exports.cohort_export_request,
+        name="cohort_export_request",
+    ),
+    path("exports/<int:pk>/", views_exports.export_detail, name="export_detail"),
+    path("exports/<int:pk>/status/", views_exports.export_status, name="export_status"),
+    path(
+        "exports/<int:pk>/download/",
+        views_exports.export_download,
+        name="export_download",
+    ),
+    path("exports/<int:pk>/retry/", views_exports.export_retry, name="export_retry"),
 ]

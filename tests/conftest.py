@@ -66,6 +66,18 @@ def _plain_static_storage(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code run outside a request (services, e-mails without a recipient's
+    language) speaks English in tests: the source language, so messages read
+    as written. Spanish is tested explicitly, through requests and overrides."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def client(client):
     """A browser that asks for English; tests of Spanish ask for it explicitly."""

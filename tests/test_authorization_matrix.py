@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from academy.enums import Role
 from participants.invitations import invitation_send
 from participants.tokens import token_make
-from roadmaps.models import Comment, Pillar
+from roadmaps.models import Comment, Export, Pillar, exports_storage
 from roadmaps.services import item_delete, roadmap_initialize
 from tests import factories
 from tests.roadmaps import factories as roadmap_factories
@@ -185,6 +186,19 @@ MATRIX = {
     ),
     "roadmap_history": Route(roadmap, get=DELEGATION_READERS),
     "roadmap_item_history": Route(outcome, get=DELEGATION_READERS),
+    # PDF exports: a roadmap's for its readers, the cohort report for staff.
+    "roadmap_exports": Route(roadmap, get=DELEGATION_READERS),
+    "roadmap_export_request": Route(
+        roadmap, post=DELEGATION_READERS, data=lambda w: {"language": "es"}
+    ),
+    "cohort_reports": Route(convening, get=STAFF),
+    "cohort_export_request": Route(
+        convening, post=STAFF, data=lambda w: {"language": "en"}
+    ),
+    "export_detail": Route(lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS),
+    "export_status": Route(lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS),
+    "export_download": Route(lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS),
+    "export_retry": Route(lambda w: {"pk": w.export.pk}, post=DELEGATION_READERS),
     "roadmap_item_restore": Route(
         outcome,
         post=MEMBERS,
@@ -253,6 +267,19 @@ class World:
             participant=newcomer, sent_by=None, base_url="http://testserver"
         )
         self.invitation_token = token_make(key=invitation.key)
+        self.export = Export.objects.create(
+            kind="roadmap",
+            convening=self.convening,
+            roadmap=self.roadmap,
+            language="en",
+            status="ready",
+            requested_by=self.membership.user,
+            filename="roadmap-BOL-en-2025-06-26.pdf",
+        )
+        self.export.file.name = exports_storage().save(
+            f"matrix-{self.export.pk}.pdf", ContentFile(b"%PDF-1.7 matrix")
+        )
+        self.export.save()
 
 
 CASES = [
@@ -262,6 +289,17 @@ CASES = [
     if getattr(route, method) is not None
     for role in ROLES
 ]
+
+
+@pytest.fixture(autouse=True)
+def _exports_in_a_temporary_folder(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "exports")},
+        },
+    }
 
 
 @pytest.mark.parametrize(("name", "method", "role"), CASES)

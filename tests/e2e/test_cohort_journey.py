@@ -31,7 +31,9 @@ def test_invite_accept_draft_submit_comment_request_changes(
     organizer_page.get_by_role("button", name="Invite Nina Newcomer").click()
     expect(organizer_page.locator(f"#member-{newcomer.pk}")).to_contain_text("Invited")
     assert [message.to for message in mailoutbox] == [["nina@test.org"]]
-    link = re.search(r"https?://[^/\s]+(/invitations/accept/[^/\s]+/)", mailoutbox[0].body)
+    link = re.search(
+        r"https?://[^/\s]+(/invitations/accept/[^/\s]+/)", mailoutbox[0].body
+    )
 
     # She accepts, chooses a password and is signed in.
     page = new_page()

@@ -1,3 +1,5 @@
+from django.utils import translation
+
 from roadmaps import services
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.models import Coordination, Pillar
@@ -6,10 +8,11 @@ from tests.roadmaps import factories
 
 
 def _missing(roadmap):
-    return [
-        (item.message, item.anchor)
-        for item in roadmap_completeness(tree=roadmap_tree(roadmap=roadmap)).missing
-    ]
+    with translation.override("en"):  # outside a request Spanish is the default
+        return [
+            (str(item.message), item.anchor)
+            for item in roadmap_completeness(tree=roadmap_tree(roadmap=roadmap)).missing
+        ]
 
 
 def test_completeness_names_each_hole_with_the_place_to_fix_it(roadmap, pillar):

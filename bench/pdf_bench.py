@@ -1,0 +1,336 @@
+"""How fast are PDF exports? ``python bench/pdf_bench.py [--runs 3]``
+
+Measures, on the demo roadmap and on the large roadmap (4 pillars × 3 outcomes
+× 3 outputs × 4 activities, an indicator on each outcome and output):
+
+* the bare WeasyPrint render of the report's HTML;
+* the whole export, from the request to the stored file: through a real Celery
+  worker when CELERY_BROKER_URL is set, else in-process;
+* the worker's peak memory (ru_maxrss of the worker processes);
+* the cohort report for 30 delegations, two of them at once on a worker with
+  two processes;
+
+and prints (and writes to docs/benchmarks-pdf.md) the ratio whole/bare (target
+≤ 1.15) and the time ratio for twice the content (target ≤ 2.2).
+
+It works in a database of its own: with DATABASE_URL=postgres://…/NAME it
+creates NAME_pdfbench (dropped first); without it, a SQLite file in a temporary
+folder. Files go to a temporary MEDIA_ROOT.
+"""
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COUNTRIES = [
+    *[
+        "AR",
+        "BO",
+        "BR",
+        "CL",
+        "CO",
+        "CR",
+        "CU",
+        "DO",
+        "EC",
+        "SV",
+        "GT",
+        "HN",
+        "MX",
+        "NI",
+        "PA",
+        "PY",
+        "PE",
+        "UY",
+        "VE",
+        "BZ",
+    ],
+    *["GY", "SR", "JM", "TT", "HT", "BS", "BB", "LC", "GD", "VC"],
+]
+
+
+def _database_url(workdir: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    import psycopg2
+
+    parsed = urlparse(url)
+    name = f"{parsed.path.lstrip('/') or 'academy'}_pdfbench"
+    admin = psycopg2.connect(
+        host=parsed.hostname,
+        port=parsed.port or 5432,
+        user=parsed.username,
+        password=parsed.password,
+        dbname="postgres",
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    return urlunparse(parsed._replace(path=f"/{name}"))
+
+
+def _setup(workdir: Path):
+    os.environ["DATABASE_URL"] = _database_url(workdir)
+    os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _median_seconds(function, runs):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _build(convening_name, delegations):
+    """A convening with delegations: [(delegation, kind)]; kind in demo, large,
+    double (twice the large one's content)."""
+    import datetime
+
+    from academy.enums import Role
+    from academy.models import Convening, ConveningRole, Delegation
+    from participants.enums import Sector
+    from participants.models import Participant, User
+    from roadmaps.demo import demo_roadmap_fill
+    from roadmaps.models import Roadmap
+    from roadmaps.services import roadmap_initialize
+    from tests.roadmaps.factories import build_tree
+
+    convening = Convening.objects.create(
+        name=convening_name,
+        edition=1,
+        city="Panama City",
+        country="PA",
+        start_date=datetime.date(2025, 6, 24),
+        end_date=datetime.date(2025, 6, 26),
+    )
+    staff = User.objects.create_user(
+        email=f"staff-{uuid.uuid4().hex[:8]}@bench.invalid", full_name="Bench Staff"
+    )
+    ConveningRole.objects.create(convening=convening, user=staff, role=Role.FACILITATOR)
+    made = []
+    for country, kind in delegations:
+        delegation = Delegation.objects.create(convening=convening, country=country)
+        roadmap = Roadmap.objects.create(delegation=delegation)
+        for number, sector in enumerate([Sector.GOVERNMENT, Sector.CIVIL_SOCIETY] * 3):
+            person = User.objects.create_user(
+                email=f"{country}-{number}-{uuid.uuid4().hex[:6]}@bench.invalid",
+                full_name=f"Member {number} {country}",
+            )
+            Participant.objects.create(
+                user=person, delegation=delegation, sector=sector
+            )
+        if kind == "demo":
+            demo_roadmap_fill(roadmap=roadmap)
+        else:
+            roadmap_initialize(roadmap=roadmap)
+            build_tree(roadmap, outcomes=3 if kind == "large" else 6)
+        made.append(delegation)
+    return convening, staff, made
+
+
+class Workers:
+    """A real Celery worker with ``concurrency`` processes, on its own queue."""
+
+    def __init__(self, concurrency, workdir):
+        self.queue = f"bench-{uuid.uuid4().hex[:8]}"
+        self.log = workdir / f"{self.queue}.log"
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "academy",
+                    "worker",
+                    "--queues",
+                    self.queue,
+                    "--concurrency",
+                    str(concurrency),
+                    "--pool",
+                    "prefork",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--loglevel",
+                    "INFO",
+                    "--hostname",
+                    f"{self.queue}@%h",
+                ],
+                cwd=ROOT,
+                env=dict(os.environ),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 60
+        while "ready." not in self.log.read_text():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"worker did not start:\n{self.log.read_text()}")
+            time.sleep(0.2)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def _export_and_wait(requests, queue):
+    """Request exports, wait until all are finished; returns wall seconds."""
+    from roadmaps.enums import ExportStatus
+    from roadmaps.exports import export_request
+    from roadmaps.models import Export
+
+    started = time.perf_counter()
+    ids = [export_request(queue=queue, **request).pk for request in requests]
+    while True:
+        states = list(Export.objects.filter(pk__in=ids).values_list("status", "error"))
+        if all(s in (ExportStatus.READY, ExportStatus.FAILED) for s, _e in states):
+            break
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    failed = [e for s, e in states if s == ExportStatus.FAILED]
+    if failed:
+        raise SystemExit(f"export failed: {failed}")
+    return elapsed
+
+
+def _bare_render(html):
+    from weasyprint import HTML
+
+    from academy.pdf import BASE_URL, StaticOnlyFetcher
+
+    HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks-pdf.md"))
+    arguments = parser.parse_args()
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    workdir = Path(tempfile.mkdtemp(prefix="pdfbench-"))
+    _setup(workdir)
+
+    from roadmaps.enums import ExportKind
+    from roadmaps.reports import roadmap_report
+
+    convening, staff, (demo, large, double) = _build(
+        "Bench roadmaps", [("BO", "demo"), ("EC", "large"), ("PA", "double")]
+    )
+    cohort, cohort_staff, _rows = _build(
+        "Bench cohort", [(country, "demo") for country in COUNTRIES]
+    )
+
+    workers = Workers(1, workdir) if broker else None
+    queue = workers.queue if workers else None
+    rows = []
+    results = {}
+    try:
+        # Warm up: fonts, templates and the first connection are loaded once.
+        warm = {"kind": ExportKind.ROADMAP, "roadmap": demo.roadmap, "user": staff}
+        _export_and_wait([{**warm, "language": "es"}], queue)
+        _bare_render(roadmap_report(roadmap_id=demo.roadmap.pk, language="es").html)
+        for label, delegation in (
+            ("demo", demo),
+            ("large", large),
+            ("2× large", double),
+        ):
+            roadmap = delegation.roadmap
+            html = roadmap_report(roadmap_id=roadmap.pk, language="es").html
+            bare = _median_seconds(lambda html=html: _bare_render(html), arguments.runs)
+            request = {
+                "kind": ExportKind.ROADMAP,
+                "roadmap": roadmap,
+                "language": "es",
+                "user": staff,
+            }
+            whole = statistics.median(
+                _export_and_wait([request], queue) for _ in range(arguments.runs)
+            )
+            results[label] = (bare, whole)
+            rows.append((label, bare, whole, whole / bare))
+        if workers:
+            workers.stop()
+        cohort_request = {
+            "kind": ExportKind.COHORT,
+            "convening": cohort,
+            "user": cohort_staff,
+        }
+        two = Workers(2, workdir) if broker else None
+        single = _export_and_wait(
+            [{**cohort_request, "language": "es"}], two.queue if two else None
+        )
+        pair = _export_and_wait(
+            [
+                {**cohort_request, "language": "es"},
+                {**cohort_request, "language": "en"},
+            ],
+            two.queue if two else None,
+        )
+        if two:
+            two.stop()
+    finally:
+        if workers and workers.process.poll() is None:
+            workers.stop()
+    who = resource.RUSAGE_CHILDREN if broker else resource.RUSAGE_SELF
+    peak_mb = resource.getrusage(who).ru_maxrss / 1024
+
+    mode = "real Celery worker on " + broker.split("@")[-1] if broker else "in-process"
+    double_ratio = results["2× large"][1] / results["large"][1]
+    together = (
+        "a worker with two processes" if broker else "in-process, one after the other"
+    )
+    lines = [
+        "# PDF export benchmark",
+        "",
+        f"`python bench/pdf_bench.py --runs {arguments.runs}` — exports {mode}, "
+        f"database {os.environ['DATABASE_URL'].split('://')[0]}, median of "
+        f"{arguments.runs} runs.",
+        "",
+        "| roadmap | bare WeasyPrint (s) | whole export (s) | whole / bare |",
+        "|---|---|---|---|",
+        *(
+            f"| {label} | {bare:.2f} | {whole:.2f} | {ratio:.2f} |"
+            for label, bare, whole, ratio in rows
+        ),
+        "",
+        "- Twice the content (2× large / large, whole export): "
+        f"**{double_ratio:.2f}×** (target ≤ 2.2)",
+        f"- Worst whole/bare: **{max(r[3] for r in rows):.2f}** (target ≤ 1.15)",
+        f"- Worker peak memory (ru_maxrss): **{peak_mb:.0f} MB**",
+        f"- Cohort report, {len(COUNTRIES)} delegations: one export "
+        f"{single:.2f} s; two at once ({together}) {pair:.2f} s "
+        f"({pair / single:.2f}× one)",
+        "",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    Path(arguments.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(arguments.output).write_text(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""PDF exports: request, follow the progress, download, retry.
+
+Who may not see an export (or the roadmap or convening it belongs to) gets 404
+on every URL here. Files are never at a public URL: the download view checks
+permission and streams the file from the exports storage.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from academy.models import Convening
+from roadmaps import exports, selectors
+from roadmaps.enums import ExportKind, ExportStatus
+from roadmaps.forms_exports import ExportRequestForm
+from roadmaps.models import Export
+
+PAST_EXPORTS_SHOWN = 50
+
+
+def _roadmap(request, pk):
+    roadmap = selectors.roadmap_for_editor(pk=pk, user=request.user)
+    if roadmap is None or not request.user.has_perm("roadmaps.export_roadmap", roadmap):
+        raise Http404
+    return roadmap
+
+
+def _convening(request, pk):
+    convening = Convening.objects.filter(pk=pk).first()
+    if convening is None or not request.user.has_perm(
+        "roadmaps.export_cohort", convening
+    ):
+        raise Http404
+    return convening
+
+
+def _export(request, pk):
+    export = (
+        Export.objects.select_related(
+            "convening", "roadmap__delegation__convening", "requested_by"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if export is None or not request.user.has_perm("roadmaps.view_export", export):
+        raise Http404
+    return export
+
+
+def _form(request=None):
+    if request is not None and request.method == "POST":
+        return ExportRequestForm(request.POST)
+    language = (get_language() or "es")[:2]
+    return ExportRequestForm(initial={"language": language})
+
+
+@login_required
+@require_GET
+def roadmap_exports(request, pk):
+    roadmap = _roadmap(request, pk)
+    past = Export.objects.filter(roadmap=roadmap).select_related("requested_by")
+    return render(
+        request,
+        "roadmaps/exports/roadmap_exports.html",
+        {
+            "roadmap": roadmap,
+            "delegation": roadmap.delegation,
+            "convening": roadmap.delegation.convening,
+            "exports": past[:PAST_EXPORTS_SHOWN],
+            "form": _form(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def roadmap_export_request(request, pk):
+    roadmap = _roadmap(request, pk)
+    form = _form(request)
+    if not form.is_valid():
+        messages.error(request, _("Choose the language of the report."))
+        return redirect("roadmap_exports", pk=roadmap.pk)
+    export = exports.export_request(
+        kind=ExportKind.ROADMAP,
+        roadmap=roadmap,
+        language=form.cleaned_data["language"],
+        user=request.user,
+    )
+    messages.success(request, _("The PDF is being prepared."))
+    return redirect(export)
+
+
+@login_required
+@require_GET
+def cohort_reports(request, pk):
+    convening = _convening(request, pk)
+    past = Export.objects.filter(convening=convening).select_related(
+        "requested_by", "roadmap__delegation"
+    )
+    return render(
+        request,
+        "roadmaps/exports/cohort_reports.html",
+        {
+            "convening": convening,
+            "exports": past[:PAST_EXPORTS_SHOWN],
+            "form": _form(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def cohort_export_request(request, pk):
+    convening = _convening(request, pk)
+    form = _form(request)
+    if not form.is_valid():
+        messages.error(request, _("Choose the language of the report."))
+        return redirect("cohort_reports", pk=convening.pk)
+    export = exports.export_request(
+        kind=ExportKind.COHORT,
+        convening=convening,
+        language=form.cleaned_data["language"],
+        user=request.user,
+    )
+    messages.success(request, _("The PDF is being prepared."))
+    return redirect(export)
+
+
+@login_required
+@require_GET
+def export_detail(request, pk):
+    export = _export(request, pk)
+    return render(request, "roadmaps/exports/detail.html", {"export": export})
+
+
+@login_required
+@require_GET
+def export_status(request, pk):
+    """The progress fragment; it polls itself until the export is finished."""
+    export = _export(request, pk)
+    return render(request, "roadmaps/exports/partials/status.html", {"export": export})
+
+
+@login_required
+@require_GET
+def export_download(request, pk):
+    export = _export(request, pk)
+    if export.shown_status != ExportStatus.READY or not export.file:
+        raise Http404
+    try:
+        handle = export.file_open()
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=export.filename,
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_POST
+def export_retry(request, pk):
+    export = _export(request, pk)
+    export = exports.export_retry(export=export, user=request.user)
+    if request.htmx:
+        return render(
+            request, "roadmaps/exports/partials/status.html", {"export": export}
+        )
+    messages.info(request, _("The export was queued again."))
+    return redirect(export)
