@@ -15,6 +15,9 @@ from django.conf import settings as django_settings
 from academy.enums import Role
 from tests import factories
 
+# Fixtures of the PDF exports (exports_dir, in_process_tasks…) for every test.
+pytest_plugins = ["tests.roadmaps.exports_support"]
+
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true"}
 
 

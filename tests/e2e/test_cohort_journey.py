@@ -1,7 +1,12 @@
 """The whole cohort in real browsers: an organizer invites a participant, who accepts,
-drafts the roadmap and submits it; a facilitator comments and asks for changes."""
+drafts the roadmap and submits it; a facilitator comments, asks for changes, then
+exports the roadmap as PDF and downloads it.
+
+The PDF renders in-process here; tests/roadmaps/test_exports_worker.py renders it
+through a real Celery worker."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -9,12 +14,20 @@ from playwright.sync_api import expect
 from roadmaps.models import Comment, Roadmap
 from tests import factories
 from tests.e2e.conftest import sign_in
+from tests.roadmaps.exports_support import pdf_words
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_invite_accept_draft_submit_comment_request_changes(
-    new_page, mailoutbox, convening, bolivia, organizer, facilitator
+def test_invite_accept_draft_submit_comment_request_changes_export(
+    new_page,
+    mailoutbox,
+    convening,
+    bolivia,
+    organizer,
+    facilitator,
+    in_process_tasks,
+    exports_dir,
 ):
     newcomer = factories.ParticipantFactory(
         delegation=bolivia,
@@ -70,3 +83,17 @@ def test_invite_accept_draft_submit_comment_request_changes(
     ]
     # Each status change reached the delegation's members by e-mail.
     assert [m.to for m in mailoutbox[1:]] == [["nina@test.org"], ["nina@test.org"]]
+
+    # The facilitator exports the roadmap in Spanish and downloads the PDF.
+    review.get_by_label("Language of the report").select_option("es")
+    review.get_by_role("button", name="Export PDF").click()
+    download_button = review.get_by_role("link", name="Download PDF")
+    expect(download_button).to_be_visible(timeout=30_000)
+    with review.expect_download() as download:
+        download_button.click()
+    assert re.fullmatch(
+        r"roadmap-BOL-es-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename
+    )
+    text = pdf_words(Path(download.value.path()).read_bytes())
+    assert "Bolivia" in text
+    assert "If ministries fund the plan" in text
