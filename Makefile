@@ -42,6 +42,16 @@ format: $(STAMP)
 test: setup lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Speed and memory, measured on loopback (~5 minutes; figures in docs/):
+# a large cohort in a database of its own, gunicorn + Celery, wrk and 20 autosaving
+# editors (bench/run.py), then PDF exports through a real worker (bench/pdf_bench.py).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/academy
+BENCH_BROKER_URL ?= redis://127.0.0.1:6379/6
+bench: setup
+	$(PY) bench/run.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) CELERY_BROKER_URL=$(BENCH_BROKER_URL) \
+		$(PY) bench/pdf_bench.py --runs 3
+
 # Key pages at desktop and phone widths, in Spanish and English: docs/screenshots/.
 screenshots: setup
 	$(PY) scripts/screenshots.py

@@ -21,10 +21,10 @@ def main():
                 "academy.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
+                # Sync workers, as deployed: with threads, one worker ends up
+                # holding every keep-alive connection (see docs/benchmarks.md).
                 "--workers",
-                os.environ.get("WEB_CONCURRENCY", "2"),
-                "--threads",
-                "4",
+                os.environ.get("WEB_CONCURRENCY", "3"),
                 "--access-logfile",
                 "-",
             ]
