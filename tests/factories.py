@@ -9,6 +9,40 @@ from participants.enums import Sector
 from participants.models import Participant, User
 from roadmaps.models import Roadmap
 
+# Thirty countries of Latin America and the Caribbean, for cohorts that grow.
+COUNTRIES = [
+    "AR",
+    "BO",
+    "BR",
+    "CL",
+    "CO",
+    "CR",
+    "CU",
+    "DO",
+    "EC",
+    "SV",
+    "GT",
+    "HN",
+    "MX",
+    "NI",
+    "PA",
+    "PY",
+    "PE",
+    "UY",
+    "VE",
+    "BZ",
+    "GY",
+    "SR",
+    "JM",
+    "TT",
+    "HT",
+    "BS",
+    "BB",
+    "DM",
+    "GD",
+    "LC",
+]
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -5,39 +5,6 @@ from participants.invitations import invitation_accept, invitation_send
 from roadmaps.demo import demo_roadmap_fill
 from tests import factories
 
-COUNTRIES = [
-    "AR",
-    "BO",
-    "BR",
-    "CL",
-    "CO",
-    "CR",
-    "CU",
-    "DO",
-    "EC",
-    "SV",
-    "GT",
-    "HN",
-    "MX",
-    "NI",
-    "PA",
-    "PY",
-    "PE",
-    "UY",
-    "VE",
-    "BZ",
-    "GY",
-    "SR",
-    "JM",
-    "TT",
-    "HT",
-    "BS",
-    "BB",
-    "DM",
-    "GD",
-    "LC",
-]
-
 
 @pytest.mark.parametrize("who", ["organizer", "facilitator"])
 def test_dashboard_convening_staff_see_each_delegation(
@@ -94,7 +61,7 @@ def test_dashboard_anonymous_is_sent_to_sign_in(client, convening):
 def test_dashboard_query_count_is_constant(
     client, organizer, convening, delegations, django_assert_max_num_queries
 ):
-    for country in COUNTRIES[:delegations]:
+    for country in factories.COUNTRIES[:delegations]:
         delegation = factories.DelegationFactory(convening=convening, country=country)
         factories.ParticipantFactory.create_batch(2, delegation=delegation)
     client.force_login(organizer)

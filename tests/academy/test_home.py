@@ -77,39 +77,7 @@ def test_home_participant_sees_agenda_in_convening_time_zone(
 def test_home_organizer_query_count_is_constant(
     client, organizer, convening, delegations, django_assert_max_num_queries
 ):
-    countries = [
-        "AR",
-        "BO",
-        "BR",
-        "CL",
-        "CO",
-        "CR",
-        "CU",
-        "DO",
-        "EC",
-        "SV",
-        "GT",
-        "HN",
-        "MX",
-        "NI",
-        "PA",
-        "PY",
-        "PE",
-        "UY",
-        "VE",
-        "BZ",
-        "GY",
-        "SR",
-        "JM",
-        "TT",
-        "HT",
-        "BS",
-        "BB",
-        "DM",
-        "GD",
-        "LC",
-    ]
-    for country in countries[:delegations]:
+    for country in factories.COUNTRIES[:delegations]:
         delegation = factories.DelegationFactory(convening=convening, country=country)
         factories.ParticipantFactory.create_batch(3, delegation=delegation)
     client.force_login(organizer)

@@ -1,9 +1,5 @@
 """PDF rendering fetches only the app's own static files: nothing else, ever."""
 
-import socket
-import threading
-
-import pytest
 from django.template import Context, Template
 from pypdf import PdfReader
 
@@ -15,33 +11,6 @@ PAGE = Template(
     '<link rel="stylesheet" href="{% static "css/app.css" %}"></head>'
     "<body><h1>Hoja de ruta</h1><p>{{ text }}</p>{{ raw|safe }}</body></html>"
 )
-
-
-@pytest.fixture
-def listener():
-    """A TCP server on loopback that records every connection it gets."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.settimeout(0.2)
-    hits = []
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                connection, _address = server.accept()
-            except TimeoutError:
-                continue
-            hits.append(connection.recv(1024))
-            connection.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], hits
-    stop.set()
-    thread.join()
-    server.close()
 
 
 def text_of(pdf_bytes):
