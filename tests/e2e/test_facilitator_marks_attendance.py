@@ -4,13 +4,18 @@ row changes in place (htmx, under the Content-Security-Policy), no page reload."
 import pytest
 
 from academy.models import Attendance
-from tests.e2e.conftest import browser, new_page, sign_in  # noqa: F401
+from tests.academy.conftest import (  # noqa: F401  (fixtures)
+    bolivia_participant,
+    ecuador_participant,
+    opening,
+)
+from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_roll_call_marks_with_one_click_without_reloading(
-    new_page,  # noqa: F811
+    new_page,
     facilitator,
     opening,
     bolivia_participant,
@@ -42,7 +47,7 @@ def test_roll_call_marks_with_one_click_without_reloading(
 
 
 def test_roll_call_works_without_javascript(
-    new_page,  # noqa: F811
+    new_page,
     organizer,
     opening,
     bolivia_participant,
