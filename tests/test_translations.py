@@ -50,6 +50,49 @@ def test_template_scan_catches_unmarked_text():
     assert untranslatable_text("<p>{% translate 'Hi' %} · {{ name }}</p>") == []
 
 
+def test_spanish_catalogue_holds_every_string_of_the_code(tmp_path):
+    """A string added to the code but never extracted would show in English."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "es" / "LC_MESSAGES"
+    copy.mkdir(parents=True)
+    shutil.copy(CATALOGUE, copy / "django.po")
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "es",
+            "--no-obsolete",
+            "--ignore=.venv",
+            "--ignore=var",
+            "--ignore=tests",
+            "--ignore=bench",
+            "--ignore=scripts",
+            "-v0",
+        ],
+        cwd=ROOT,
+        env=dict(
+            os.environ,
+            DJANGO_SETTINGS_MODULE="tests.settings_catalogue_check",
+            CATALOGUE_CHECK_DIR=str(tmp_path),
+        ),
+        check=True,
+        timeout=300,
+    )
+    extracted = polib.pofile(str(copy / "django.po"))
+    committed = polib.pofile(str(CATALOGUE))
+
+    def keys(catalogue):
+        return {(entry.msgctxt, entry.msgid) for entry in catalogue}
+
+    assert sorted(keys(extracted) - keys(committed), key=str) == []
+
+
 def test_spanish_catalogue_has_no_untranslated_or_fuzzy_entry():
     catalogue = polib.pofile(str(CATALOGUE))
 
