@@ -128,6 +128,13 @@ def shoot(base, ids):
                     target = OUT / f"{name}-{language}-{device}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(f"wrote {target.relative_to(ROOT)}")
+                    if name == "reports":
+                        # Ask for the cohort report: its progress and download.
+                        page.locator("main form button[type=submit]").first.click()
+                        page.wait_for_load_state()
+                        target = OUT / f"export-progress-{language}-{device}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        print(f"wrote {target.relative_to(ROOT)}")
                     context.close()
         browser.close()
 
