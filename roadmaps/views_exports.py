@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
@@ -76,22 +77,29 @@ def roadmap_exports(request, pk):
     )
 
 
+def _export_requested(request, *, back, **target):
+    """Queue the export a request form asked for, then show its progress."""
+    form = _form(request)
+    if not form.is_valid():
+        messages.error(request, _("Choose the language of the report."))
+        return redirect(back)
+    export = exports.export_request(
+        language=form.cleaned_data["language"], user=request.user, **target
+    )
+    messages.success(request, _("The PDF is being prepared."))
+    return redirect(export)
+
+
 @login_required
 @require_POST
 def roadmap_export_request(request, pk):
     roadmap = _roadmap(request, pk)
-    form = _form(request)
-    if not form.is_valid():
-        messages.error(request, _("Choose the language of the report."))
-        return redirect("roadmap_exports", pk=roadmap.pk)
-    export = exports.export_request(
+    return _export_requested(
+        request,
+        back=reverse("roadmap_exports", kwargs={"pk": roadmap.pk}),
         kind=ExportKind.ROADMAP,
         roadmap=roadmap,
-        language=form.cleaned_data["language"],
-        user=request.user,
     )
-    messages.success(request, _("The PDF is being prepared."))
-    return redirect(export)
 
 
 @login_required
@@ -116,18 +124,12 @@ def cohort_reports(request, pk):
 @require_POST
 def cohort_export_request(request, pk):
     convening = _convening(request, pk)
-    form = _form(request)
-    if not form.is_valid():
-        messages.error(request, _("Choose the language of the report."))
-        return redirect("cohort_reports", pk=convening.pk)
-    export = exports.export_request(
+    return _export_requested(
+        request,
+        back=reverse("cohort_reports", kwargs={"pk": convening.pk}),
         kind=ExportKind.COHORT,
         convening=convening,
-        language=form.cleaned_data["language"],
-        user=request.user,
     )
-    messages.success(request, _("The PDF is being prepared."))
-    return redirect(export)
 
 
 @login_required
