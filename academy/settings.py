@@ -212,6 +212,22 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# CACHES
+# ------------------------------------------------------------------------------
+# "fragments" holds the rendered large sections of the roadmap editor, keyed by a
+# digest of what they show (roadmaps/fragments.py), so a stale entry is never
+# read. Memory of each web process, not Redis: the editor keeps working, and
+# fast, when Redis is down. At most ~300 KiB an entry: MAX_ENTRIES bounds it.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 6 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
+
 # E-MAIL
 # ------------------------------------------------------------------------------
 _email = _read("EMAIL_URL", env.email_url, "consolemail://")

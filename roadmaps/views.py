@@ -15,10 +15,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
-from roadmaps import selectors, services
+from roadmaps import fragments, selectors, services
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import Section
 from roadmaps.forms import FORMS, CommentForm, StatusForm, create_form
@@ -74,15 +75,19 @@ def _parent(request, roadmap, kind):
 
 
 def _editor_context(request, roadmap):
-    tree = selectors.roadmap_tree(roadmap=roadmap)
+    # The tree and what is computed from it are loaded only if a part of the page
+    # is not in the fragment cache; the digests are read first (fragments.py).
+    tree = SimpleLazyObject(lambda: selectors.roadmap_tree(roadmap=roadmap))
+    digests = fragments.roadmap_digests(roadmap=roadmap, tree=tree)
     user = request.user
     return {
         "roadmap": roadmap,
         "delegation": roadmap.delegation,
         "convening": roadmap.delegation.convening,
         "tree": tree,
-        "completeness": roadmap_completeness(tree=tree),
-        "budget": selectors.roadmap_budget(tree=tree),
+        "digests": digests,
+        "completeness": SimpleLazyObject(lambda: roadmap_completeness(tree=tree)),
+        "budget": SimpleLazyObject(lambda: selectors.roadmap_budget(tree=tree)),
         "comments": selectors.roadmap_comments(roadmap=roadmap),
         "sections": Section,
         "can_change": user.has_perm("roadmaps.change_roadmap", roadmap),

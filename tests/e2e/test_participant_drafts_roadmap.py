@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from roadmaps.models import Activity, Indicator, Outcome, Roadmap
+from roadmaps.models import Activity, Indicator, Outcome, Pillar, Roadmap
 from roadmaps.services import roadmap_initialize
 from tests import factories
 from tests.e2e.conftest import sign_in
@@ -97,6 +97,15 @@ def test_participant_drafts_the_roadmap_in_place(new_page, bolivia, bolivia_memb
     expect(page.locator("#save-status-theory-of-change")).to_contain_text("Saved at")
     assert Roadmap.objects.get(pk=roadmap.pk).toc_if == "If both, merged"
 
+    # She moves the first pillar down: the codes follow, her outcome goes with
+    # it, and the keyboard stays on the button she pressed.
+    first = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    page.locator(f"#move-down-{first.anchor}").click()
+    expect(page.locator(f"#{first.anchor} .code")).to_have_text("2")
+    expect(page.locator("#results")).to_contain_text("2.1")
+    expect(page.locator(f"#move-down-{first.anchor}")).to_be_focused()
+    assert Pillar.objects.filter(roadmap=roadmap).order_by("position")[1] == first
+
 
 def test_participant_drafts_without_javascript(new_page, bolivia, bolivia_member):
     roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
@@ -120,3 +129,9 @@ def test_participant_drafts_without_javascript(new_page, bolivia, bolivia_member
     page.get_by_role("button", name="Delete").click()
     expect(page.locator("#results")).not_to_contain_text("An outcome typed")
     assert Outcome.objects.get().deleted_at is not None
+
+    # Moving posts the page's one move form to the pillar's own address.
+    second = Pillar.objects.filter(roadmap=roadmap).order_by("position")[1]
+    page.locator(f"#move-up-{second.anchor}").click()
+    expect(page.locator(f"#{second.anchor} .code")).to_have_text("1")
+    assert Pillar.objects.filter(roadmap=roadmap).order_by("position")[0] == second

@@ -1,0 +1,132 @@
+"""Digests of what each part of the roadmap editor shows, to cache its HTML by.
+
+Rendering a large roadmap (4 pillars x 3 outcomes x 3 outputs x 4 activities)
+costs about 80 ms of template work, and loading its tree and scoring it another
+15 ms; yet most page loads show the same roadmap as the load before. So the
+editor's sections, its completeness summary and its section nav are cached
+(``{% editor_part %}`` in their templates, the ``fragments`` cache) under the roadmap,
+the reader's right to change it, the language and a digest of the stored rows
+the part shows. On a hit the tree is never loaded: the editor's context holds
+it lazily.
+
+On PostgreSQL the digests come from one query that hashes the full text of
+every row of the roadmap's parts, deleted ones included (``md5(row::text)``):
+any write, through the app, the admin, a move that renumbers with
+``update()`` or a script, changes the digest, so a stale part is never served.
+Elsewhere (the SQLite default) they are computed from the loaded tree. The
+digests must be read before the tree: a tree loaded after a concurrent commit
+is newer than its key, never older.
+
+What must stay out of a cached part: anything that differs per request or per
+person (CSRF tokens, comments, messages). The move buttons therefore post
+through one form outside the cache (``form="item-move"``), and each section's
+comments are rendered after its cached block.
+"""
+
+import hashlib
+
+from django.db import connection
+
+from roadmaps.models import (
+    Activity,
+    Coordination,
+    Indicator,
+    Milestone,
+    Outcome,
+    Output,
+    Pillar,
+    Roadmap,
+    Territory,
+)
+
+# The rows of one roadmap a part of the editor can show, by kind.
+STAMPED = {
+    "pillars": Pillar,
+    "outcomes": Outcome,
+    "outputs": Output,
+    "indicators": Indicator,
+    "activities": Activity,
+    "coordination": Coordination,
+    "territories": Territory,
+    "milestones": Milestone,
+}
+
+# Which kinds each cached part reads: its own items, the headings and codes it
+# repeats from their parents, and (activities) the budget per pillar.
+PART_KINDS = {
+    "results": ("pillars", "outcomes", "outputs", "indicators"),
+    "indicators": ("outcomes", "outputs", "indicators"),
+    "activities": ("pillars", "outputs", "activities"),
+    "coordination": ("coordination",),
+    "localization": ("territories",),
+    "milestones": ("milestones",),
+    # The completeness summary and the nav score everything, the texts too.
+    "summary": (*STAMPED, "roadmap"),
+    "nav": (*STAMPED, "roadmap"),
+}
+
+
+def roadmap_digests(*, roadmap: Roadmap, tree) -> dict[str, str]:
+    """{part: digest} for the cached parts of one roadmap's editor.
+
+    ``tree`` may be lazy: it is only loaded when the database cannot hash rows.
+    """
+    if connection.vendor == "postgresql":
+        stamps = _stamps_from_rows(roadmap)
+    else:
+        stamps = _stamps_from_tree(roadmap, tree)
+    return {
+        part: hashlib.blake2b(
+            "|".join(stamps[kind] for kind in kinds).encode(), digest_size=16
+        ).hexdigest()
+        for part, kinds in PART_KINDS.items()
+    }
+
+
+def _stamps_from_rows(roadmap) -> dict[str, str]:
+    # Only our models' table names are formatted in; values go as parameters.
+    quote = connection.ops.quote_name
+    selects, params = [], []
+    digest = "md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))"
+    for kind, model in STAMPED.items():
+        table = quote(model._meta.db_table)
+        selects.append(
+            f"SELECT %s::text, {digest} FROM {table} t WHERE t.roadmap_id = %s"  # noqa: S608
+        )
+        params += [kind, roadmap.pk]
+    selects.append(
+        "SELECT 'roadmap'::text, md5(t::text) "  # noqa: S608
+        f"FROM {quote(Roadmap._meta.db_table)} t WHERE t.id = %s"
+    )
+    params.append(roadmap.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return dict(cursor.fetchall())
+
+
+def _row(item) -> tuple:
+    return tuple(getattr(item, field.attname) for field in item._meta.concrete_fields)
+
+
+def _stamp(rows) -> str:
+    return hashlib.blake2b(repr(rows).encode(), digest_size=16).hexdigest()
+
+
+def _stamps_from_tree(roadmap, tree) -> dict[str, str]:
+    """The same digests from the loaded tree: its living items with their codes."""
+    items = {
+        "pillars": tree.pillars,
+        "outcomes": tree.outcomes,
+        "outputs": tree.outputs,
+        "indicators": tree.indicators,
+        "activities": tree.activities,
+        "coordination": [tree.coordination] if tree.coordination else [],
+        "territories": tree.territories,
+        "milestones": tree.milestones,
+    }
+    stamps = {
+        kind: _stamp([(getattr(item, "code", ""), _row(item)) for item in found])
+        for kind, found in items.items()
+    }
+    stamps["roadmap"] = _stamp(_row(roadmap))
+    return stamps

@@ -1,0 +1,55 @@
+"""``{% editor_part "results" %}…{% endeditor_part %}``: one part of the roadmap
+editor, cached under the roadmap, the reader's right to change it, the language
+and the digest of what the part shows (roadmaps/fragments.py).
+
+A part rendered without the editor's ``digests`` fails loudly instead of being
+cached under a key that would not change with the roadmap.
+"""
+
+from django import template
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
+from django.utils.translation import get_language
+
+from roadmaps.fragments import PART_KINDS
+
+register = template.Library()
+
+TIMEOUT = 6 * 60 * 60  # seconds; old digests are never asked for again
+
+
+class EditorPartNode(template.Node):
+    def __init__(self, nodelist, part):
+        self.nodelist = nodelist
+        self.part = part
+
+    def render(self, context):
+        digest = context["digests"][self.part]
+        key = make_template_fragment_key(
+            f"roadmap_{self.part}",
+            [
+                context["roadmap"].pk,
+                bool(context.get("can_change")),
+                get_language(),
+                digest,
+            ],
+        )
+        cache = caches["fragments"]
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, TIMEOUT)
+        return html
+
+
+@register.tag
+def editor_part(parser, token):
+    bits = token.split_contents()
+    part = bits[1].strip("\"'") if len(bits) == 2 else None
+    if part not in PART_KINDS:
+        raise template.TemplateSyntaxError(
+            f"editor_part takes one of {sorted(PART_KINDS)}: {token.contents!r}"
+        )
+    nodelist = parser.parse(("endeditor_part",))
+    parser.delete_first_token()
+    return EditorPartNode(nodelist, part)

@@ -1,0 +1,170 @@
+"""The editor's large sections come from a cache (roadmaps/fragments.py): what a
+person sees must still be the roadmap as it is now, in their language, with the
+controls their role allows, and nothing of anyone else's request."""
+
+import re
+
+from django.core.cache import caches
+from django.test import Client
+
+from roadmaps import services
+from roadmaps.models import Activity, Outcome
+from tests.roadmaps import factories
+
+
+def _client(user):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(user)
+    return client
+
+
+def _page(client, roadmap):
+    response = client.get(f"/roadmaps/{roadmap.pk}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _section(page, section_id):
+    match = re.search(
+        rf'<section id="{section_id}".*?</section>', page, flags=re.DOTALL
+    )
+    assert match, section_id
+    return match.group(0)
+
+
+def test_an_edit_shows_on_the_next_load(roadmap, pillar, bolivia_member):
+    outcome = factories.outcome(roadmap, pillar, "Women lead the talks")
+    output = factories.output(roadmap, outcome, "Mediators trained")
+    activity = factories.activity(roadmap, output, "Train forty mediators")
+    client = _client(bolivia_member)
+    assert "Train forty mediators" in _page(client, roadmap)
+
+    services.item_update(
+        user=bolivia_member,
+        item=activity,
+        base_version=activity.version,
+        changes={"statement": "Train sixty mediators"},
+    )
+
+    page = _page(client, roadmap)
+    assert "Train sixty mediators" in _section(page, "activities")
+    assert "Train forty mediators" not in page
+
+
+def test_a_change_written_around_the_services_still_shows(
+    roadmap, pillar, bolivia_member
+):
+    """No version bump, no updated_at: the key reads the stored values."""
+    outcome = factories.outcome(roadmap, pillar, "Written by the app")
+    client = _client(bolivia_member)
+    assert "Written by the app" in _page(client, roadmap)
+
+    Outcome.objects.filter(pk=outcome.pk).update(statement="Written by a script")
+
+    page = _page(client, roadmap)
+    assert "Written by a script" in _section(page, "results")
+    assert "Written by the app" not in page
+
+
+def test_a_move_renumbers_the_cached_sections(roadmap, pillar, bolivia_member):
+    factories.outcome(roadmap, pillar, "First")
+    second = factories.outcome(roadmap, pillar, "Second")
+    client = _client(bolivia_member)
+    badge = '<span class="badge text-bg-light border">Outcome</span>'
+    assert f'<span class="code">1.1</span> {badge} First' in _page(client, roadmap)
+
+    services.item_move(user=bolivia_member, item=second, direction="up")
+
+    page = _page(client, roadmap)
+    assert f'<span class="code">1.1</span> {badge} Second' in page
+    assert f'<span class="code">1.2</span> {badge} First' in page
+
+
+def test_a_reader_never_gets_the_controls_cached_for_an_editor(
+    roadmap, pillar, bolivia_member, facilitator
+):
+    outcome = factories.outcome(roadmap, pillar, "Shared outcome")
+    edit_url = f"/roadmaps/{roadmap.pk}/outcome/{outcome.pk}/edit/"
+    assert edit_url in _page(_client(bolivia_member), roadmap)
+
+    page = _page(_client(facilitator), roadmap)
+
+    assert "Shared outcome" in page
+    assert edit_url not in page
+    assert 'form="item-move"' not in page
+    # ... and the other way round.
+    assert edit_url in _page(_client(bolivia_member), roadmap)
+
+
+def test_each_language_gets_its_own_sections(roadmap, pillar, bolivia_member):
+    outcome = factories.outcome(roadmap, pillar, "Bilingual outcome")
+    factories.output(roadmap, outcome)
+    bolivia_member.preferred_language = "en"
+    bolivia_member.save()
+    english = _section(_page(_client(bolivia_member), roadmap), "results")
+    assert ">Outcome</span>" in english
+
+    bolivia_member.preferred_language = "es"
+    bolivia_member.save()
+    spanish = _section(_page(_client(bolivia_member), roadmap), "results")
+
+    assert ">Resultado</span>" in spanish
+    assert ">Outcome</span>" not in spanish
+    assert "Bilingual outcome" in spanish
+
+
+def test_cached_sections_hold_no_token_and_no_comment(
+    client, roadmap, pillar, bolivia_member, facilitator
+):
+    factories.build_tree(roadmap, outcomes=1, outputs=1, activities=1)
+    client.force_login(facilitator)
+    client.post(
+        f"/roadmaps/{roadmap.pk}/comments/",
+        {"section": "activities", "body": "Cost the second activity"},
+    )
+    page = _page(_client(bolivia_member), roadmap)
+    assert "Cost the second activity" in _section(page, "activities")
+
+    cache = caches["fragments"]
+    keys = [key for key in cache._cache if "roadmap_" in key]  # LocMemCache
+    assert keys
+    for key in keys:
+        html = cache.get(key.split(":", 2)[2])
+        assert "csrfmiddlewaretoken" not in html
+        assert "Cost the second activity" not in html
+
+
+def test_move_buttons_post_through_the_form_with_the_token(
+    roadmap, pillar, bolivia_member
+):
+    outcome = factories.outcome(roadmap, pillar, "Movable")
+    page = _page(_client(bolivia_member), roadmap)
+
+    form = re.search(r'<form id="item-move" method="post" hidden>(.*?)</form>', page)
+    assert form and 'name="csrfmiddlewaretoken"' in form.group(1)
+    move_url = f"/roadmaps/{roadmap.pk}/outcome/{outcome.pk}/move/"
+    assert (
+        f'<button type="submit" form="item-move" formaction="{move_url}" '
+        f'hx-post="{move_url}" id="move-down-item-outcome-{outcome.pk}" '
+        'name="direction" value="down"'
+    ) in page
+
+
+def test_a_full_tree_is_served_from_the_cache_the_second_time(roadmap, bolivia_member):
+    """Loads after the first render the three sections from the cache (the
+    same HTML) instead of rendering them again."""
+    factories.build_tree(roadmap, outcomes=2, outputs=2, activities=2)
+    client = _client(bolivia_member)
+    first = _page(client, roadmap)
+    cache = caches["fragments"]
+    before = {key for key in cache._cache if "roadmap_" in key}
+
+    second = _page(client, roadmap)
+
+    assert {key for key in cache._cache if "roadmap_" in key} == before
+    for section in ("results", "indicators", "activities"):
+        # The same HTML up to the comments, whose forms carry each request's token.
+        cached = _section(first, section).partition('<div id="comments-')[0]
+        assert cached == _section(second, section).partition('<div id="comments-')[0]
+        assert len(cached) > 1000
+    assert Activity.objects.filter(roadmap=roadmap).count() == 4 * 2 * 2 * 2
