@@ -72,30 +72,39 @@ def _filled(text) -> bool:
     return bool(text and str(text).strip())
 
 
+def roadmap_facts(roadmap) -> dict[str, bool]:
+    """All the score reads from the roadmap's own fields: whether each text is
+    filled, not what it says. The editor caches the score under these facts
+    (roadmaps/fragments.py), so typing in a filled text does not recompute it."""
+    return {
+        "context": _filled(roadmap.context_analysis),
+        "period": bool(roadmap.plan_start_year and roadmap.plan_end_year),
+        "toc_if": _filled(roadmap.toc_if),
+        "toc_then": _filled(roadmap.toc_then),
+        "toc_because": _filled(roadmap.toc_because),
+    }
+
+
 def roadmap_completeness(*, tree: RoadmapTree) -> Completeness:
     """Scores computed from an already loaded tree: no query."""
-    roadmap = tree.roadmap
+    facts = roadmap_facts(tree.roadmap)
     scores = {section: SectionScore(section=section) for section in Section}
 
     context = scores[Section.CONTEXT]
+    context.check(facts["context"], _("Write the context analysis."), "context")
     context.check(
-        _filled(roadmap.context_analysis),
-        _("Write the context analysis."),
-        "context",
-    )
-    context.check(
-        bool(roadmap.plan_start_year and roadmap.plan_end_year),
+        facts["period"],
         _("Give the plan period (first and last year)."),
         "context",
     )
 
     toc = scores[Section.THEORY_OF_CHANGE]
-    for value, message in (
-        (roadmap.toc_if, _("Complete the theory of change: “if …”.")),
-        (roadmap.toc_then, _("Complete the theory of change: “then …”.")),
-        (roadmap.toc_because, _("Complete the theory of change: “because …”.")),
+    for fact, message in (
+        ("toc_if", _("Complete the theory of change: “if …”.")),
+        ("toc_then", _("Complete the theory of change: “then …”.")),
+        ("toc_because", _("Complete the theory of change: “because …”.")),
     ):
-        toc.check(_filled(value), message, "theory-of-change")
+        toc.check(facts[fact], message, "theory-of-change")
 
     results = scores[Section.RESULTS]
     indicators = scores[Section.INDICATORS]

@@ -4,10 +4,12 @@ Rendering a large roadmap (4 pillars x 3 outcomes x 3 outputs x 4 activities)
 costs about 80 ms of template work, and loading its tree and scoring it another
 15 ms; yet most page loads show the same roadmap as the load before. So the
 editor's sections, its completeness summary and its section nav are cached
-(``{% editor_part %}`` in their templates, the ``fragments`` cache) under the roadmap,
-the reader's right to change it, the language and a digest of the stored rows
-the part shows. On a hit the tree is never loaded: the editor's context holds
-it lazily.
+(``{% editor_part %}`` in their templates, the ``fragments`` cache) under the
+roadmap, the reader's right to change it, the language and a digest of the
+stored rows the part shows. On a hit the tree is never loaded: the editor's
+context holds it lazily. The summary and the nav read the roadmap's texts only
+to know whether each is filled (``roadmap_facts``): an autosave that changes a
+filled text keeps them cached.
 
 On PostgreSQL the digests come from one query that hashes the full text of
 every row of the roadmap's parts, deleted ones included (``md5(row::text)``):
@@ -27,6 +29,7 @@ import hashlib
 
 from django.db import connection
 
+from roadmaps.completeness import roadmap_facts
 from roadmaps.models import (
     Activity,
     Coordination,
@@ -60,9 +63,10 @@ PART_KINDS = {
     "coordination": ("coordination",),
     "localization": ("territories",),
     "milestones": ("milestones",),
-    # The completeness summary and the nav score everything, the texts too.
-    "summary": (*STAMPED, "roadmap"),
-    "nav": (*STAMPED, "roadmap"),
+    # The completeness summary and the nav score everything, and what the score
+    # reads of the roadmap's texts: whether each is filled (roadmap_facts).
+    "summary": (*STAMPED, "facts"),
+    "nav": (*STAMPED, "facts"),
 }
 
 
@@ -74,7 +78,8 @@ def roadmap_digests(*, roadmap: Roadmap, tree) -> dict[str, str]:
     if connection.vendor == "postgresql":
         stamps = _stamps_from_rows(roadmap)
     else:
-        stamps = _stamps_from_tree(roadmap, tree)
+        stamps = _stamps_from_tree(tree)
+    stamps["facts"] = _stamp(sorted(roadmap_facts(roadmap).items()))
     return {
         part: hashlib.blake2b(
             "|".join(stamps[kind] for kind in kinds).encode(), digest_size=16
@@ -94,11 +99,6 @@ def _stamps_from_rows(roadmap) -> dict[str, str]:
             f"SELECT %s::text, {digest} FROM {table} t WHERE t.roadmap_id = %s"  # noqa: S608
         )
         params += [kind, roadmap.pk]
-    selects.append(
-        "SELECT 'roadmap'::text, md5(t::text) "  # noqa: S608
-        f"FROM {quote(Roadmap._meta.db_table)} t WHERE t.id = %s"
-    )
-    params.append(roadmap.pk)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         return dict(cursor.fetchall())
@@ -112,7 +112,7 @@ def _stamp(rows) -> str:
     return hashlib.blake2b(repr(rows).encode(), digest_size=16).hexdigest()
 
 
-def _stamps_from_tree(roadmap, tree) -> dict[str, str]:
+def _stamps_from_tree(tree) -> dict[str, str]:
     """The same digests from the loaded tree: its living items with their codes."""
     items = {
         "pillars": tree.pillars,
@@ -124,9 +124,7 @@ def _stamps_from_tree(roadmap, tree) -> dict[str, str]:
         "territories": tree.territories,
         "milestones": tree.milestones,
     }
-    stamps = {
+    return {
         kind: _stamp([(getattr(item, "code", ""), _row(item)) for item in found])
         for kind, found in items.items()
     }
-    stamps["roadmap"] = _stamp(_row(roadmap))
-    return stamps

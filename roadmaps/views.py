@@ -74,20 +74,26 @@ def _parent(request, roadmap, kind):
     return _item(roadmap, parent_kind, int(parent_pk))
 
 
-def _editor_context(request, roadmap):
-    # The tree and what is computed from it are loaded only if a part of the page
-    # is not in the fragment cache; the digests are read first (fragments.py).
+def _parts_context(roadmap):
+    """What the cached parts of the editor need (roadmaps/fragments.py): the
+    digests, read first, then the tree and its scores, loaded only if a part is
+    not in the cache."""
     tree = SimpleLazyObject(lambda: selectors.roadmap_tree(roadmap=roadmap))
-    digests = fragments.roadmap_digests(roadmap=roadmap, tree=tree)
-    user = request.user
     return {
         "roadmap": roadmap,
-        "delegation": roadmap.delegation,
         "convening": roadmap.delegation.convening,
+        "digests": fragments.roadmap_digests(roadmap=roadmap, tree=tree),
         "tree": tree,
-        "digests": digests,
         "completeness": SimpleLazyObject(lambda: roadmap_completeness(tree=tree)),
         "budget": SimpleLazyObject(lambda: selectors.roadmap_budget(tree=tree)),
+    }
+
+
+def _editor_context(request, roadmap):
+    user = request.user
+    return {
+        **_parts_context(roadmap),
+        "delegation": roadmap.delegation,
         "comments": selectors.roadmap_comments(roadmap=roadmap),
         "sections": Section,
         "can_change": user.has_perm("roadmaps.change_roadmap", roadmap),
@@ -240,8 +246,10 @@ def roadmap_text_save(request, pk, group):
             )
         if not request.htmx:
             return redirect(_editor_url(roadmap, group))
-        context = _editor_context(request, saved)
+        # Only the text, its save state, the summary and the nav are redrawn.
+        context = _parts_context(saved)
         context.update(
+            can_change=True,
             group=group,
             saved_at=timezone.now(),
             version=saved.version,

@@ -168,3 +168,35 @@ def test_a_full_tree_is_served_from_the_cache_the_second_time(roadmap, bolivia_m
         assert cached == _section(second, section).partition('<div id="comments-')[0]
         assert len(cached) > 1000
     assert Activity.objects.filter(roadmap=roadmap).count() == 4 * 2 * 2 * 2
+
+
+def test_the_score_follows_a_text_being_filled_or_emptied(roadmap, bolivia_member):
+    client = _client(bolivia_member)
+    url = f"/roadmaps/{roadmap.pk}/text/theory-of-change/"
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    before = _page(client, roadmap)
+    assert "Complete the theory of change: “if …”." in before
+
+    def save(text):
+        version = type(roadmap).objects.get(pk=roadmap.pk).version
+        data = {"toc_if": text, "toc_then": "", "toc_because": "", "version": version}
+        response = client.post(url, data, **htmx)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    def score(html):
+        return re.search(r'data-testid="overall-score">(\d+)%', html).group(1)
+
+    filled = save("If ministries coordinate")
+    assert "Complete the theory of change: “if …”." not in filled
+    assert score(filled) != score(before)
+    # Another wording of a filled text: the same score, the new text kept.
+    assert score(save("If ministries and CSOs coordinate")) == score(filled)
+    page = _page(client, roadmap)
+    assert "If ministries and CSOs coordinate" in page
+    assert "Complete the theory of change: “if …”." not in page
+
+    emptied = save("")
+    assert "Complete the theory of change: “if …”." in emptied
+    assert score(emptied) == score(before)
+    assert score(emptied) == score(before)
