@@ -1,12 +1,13 @@
 """``{% editor_part "results" %}…{% endeditor_part %}``: one part of the roadmap
 editor, cached under the roadmap, the reader's right to change it, the language
-and the digest of what the part shows (roadmaps/fragments.py).
+and the digest of what the part shows (roadmaps/fragments.py). And
+``bootstrap_widget``, for the editor's text forms.
 
 A part rendered without the editor's ``digests`` fails loudly instead of being
 cached under a key that would not change with the roadmap.
 """
 
-from django import template
+from django import forms, template
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
@@ -53,3 +54,16 @@ def editor_part(parser, token):
     nodelist = parser.parse(("endeditor_part",))
     parser.delete_first_token()
     return EditorPartNode(nodelist, part)
+
+
+@register.filter
+def bootstrap_widget(field):
+    """A field's widget with the classes and error wiring crispy-bootstrap5 gives
+    it (templates/roadmaps/partials/text_fields.html)."""
+    widget = field.field.widget
+    css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+    attrs = {"class": f"{css} is-invalid" if field.errors else css}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+        attrs["aria-describedby"] = f"{field.auto_id}_error"
+    return field.as_widget(attrs=attrs)

@@ -200,3 +200,29 @@ def test_the_score_follows_a_text_being_filled_or_emptied(roadmap, bolivia_membe
     assert "Complete the theory of change: “if …”." in emptied
     assert score(emptied) == score(before)
     assert score(emptied) == score(before)
+
+
+def test_a_text_form_shows_its_errors_in_place_and_keeps_the_input(
+    roadmap, bolivia_member
+):
+    client = _client(bolivia_member)
+    response = client.post(
+        f"/roadmaps/{roadmap.pk}/text/context/",
+        {
+            "context_analysis": "Kept while the year is fixed",
+            "nap_status": "drafting",
+            "plan_start_year": "twenty",
+            "version": roadmap.version,
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Kept while the year is fixed</textarea>" in body
+    assert (
+        'class="form-control is-invalid" aria-invalid="true" '
+        'aria-describedby="id_context_plan_start_year_error"'
+    ) in body
+    assert (
+        '<div id="id_context_plan_start_year_error" class="invalid-feedback">' in body
+    )
+    assert "Enter a whole number." in body
