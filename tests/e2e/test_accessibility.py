@@ -305,3 +305,29 @@ def test_phone_menu_opens_from_the_keyboard_and_passes_axe(new_page, cohort, lan
     expect(page.locator("#main-nav.show")).to_have_count(1)
     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
     assert blocking == [], describe(blocking)
+
+
+def test_on_a_phone_the_language_is_one_tap_away(new_page, cohort):
+    screen = SCREEN_BY_NAME["home-participant"]
+    page = open_screen(
+        new_page,
+        cohort,
+        screen,
+        "en",
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+    )
+    # The short name a phone has room for is the button's name too.
+    switch = page.get_by_role("button", name="ES", exact=True)
+
+    expect(page.locator("#main-nav")).to_be_hidden()
+    expect(switch).to_be_visible()
+    expect(switch).to_have_attribute("title", "Español")
+    # Brand, switcher and menu button share the first line: nothing overflows.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    switch.click()
+
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("button", name="EN", exact=True)).to_have_attribute(
+        "aria-pressed", "false"
+    )
