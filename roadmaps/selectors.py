@@ -188,14 +188,16 @@ def roadmap_budget(*, tree: RoadmapTree) -> Budget:
     return budget
 
 
-def roadmap_for_editor(*, pk: int, user):
-    """The roadmap with what the permission checks read, or None."""
-    return (
-        Roadmap.objects.for_user(user)
-        .select_related("delegation__convening")
-        .filter(pk=pk)
-        .first()
-    )
+def roadmap_for_editor(*, pk: int):
+    """The roadmap with what the permission checks read, or None.
+
+    Whether the person may see it is the caller's ``has_perm`` check (rules on
+    the roadmap): filtering here as well cost a page two subqueries to compile.
+    """
+    try:
+        return Roadmap.objects.select_related("delegation__convening").get(pk=pk)
+    except Roadmap.DoesNotExist:
+        return None
 
 
 def roadmap_comments(*, roadmap: Roadmap) -> dict[str, list[Comment]]:

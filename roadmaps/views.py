@@ -40,7 +40,7 @@ TEXT_GROUPS = {"context": Section.CONTEXT, "theory-of-change": Section.THEORY_OF
 
 
 def _roadmap(request, pk, permission="roadmaps.view_roadmap"):
-    roadmap = selectors.roadmap_for_editor(pk=pk, user=request.user)
+    roadmap = selectors.roadmap_for_editor(pk=pk)
     if roadmap is None or not request.user.has_perm(permission, roadmap):
         raise Http404
     return roadmap

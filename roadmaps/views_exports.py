@@ -24,7 +24,7 @@ PAST_EXPORTS_SHOWN = 50
 
 
 def _roadmap(request, pk):
-    roadmap = selectors.roadmap_for_editor(pk=pk, user=request.user)
+    roadmap = selectors.roadmap_for_editor(pk=pk)
     if roadmap is None or not request.user.has_perm("roadmaps.export_roadmap", roadmap):
         raise Http404
     return roadmap
