@@ -112,7 +112,6 @@ def shoot(base, ids):
                         page.locator("main form button[type=submit]").click()
                         page.wait_for_load_state()
                         # A person's saved language wins: choose it as they would.
-                        # (the switcher hides in the phone menu: click it by script)
                         with page.expect_navigation():
                             page.evaluate(
                                 "language => document.querySelector("
