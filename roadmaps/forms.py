@@ -186,3 +186,14 @@ class CommentForm(forms.Form):
 
 class StatusForm(forms.Form):
     transition = forms.ChoiceField(choices=StatusTransition.choices)
+
+
+class ReparentForm(forms.Form):
+    """Where to move an item: one of the roadmap's living parents of the kinds it
+    can sit under, as ``kind-pk`` (roadmaps.services.item_reparent)."""
+
+    parent = forms.ChoiceField(label=_("Move under"))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].choices = choices

@@ -26,6 +26,8 @@ from roadmaps.models import (
     Coordination,
     Indicator,
     Item,
+    Outcome,
+    Output,
     Pillar,
     Roadmap,
 )
@@ -223,6 +225,15 @@ def item_create(*, user, roadmap: Roadmap, model, parent=None, fields: dict):
     return item
 
 
+# Which kinds of parent an item can be moved under (item_reparent).
+REPARENT_KINDS = {
+    "outcome": ("pillar",),
+    "output": ("outcome",),
+    "indicator": ("outcome", "output"),
+    "activity": ("output",),
+}
+
+
 def _parent_filter(item) -> dict:
     if isinstance(item, Indicator):
         return {"outcome_id": item.outcome_id, "output_id": item.output_id}
@@ -258,6 +269,45 @@ def item_move(*, user, item: Item, direction: str) -> None:
     for position, pk in enumerate(ids, start=1):
         if current[pk] != position:
             model.objects.filter(pk=pk).update(position=position)
+
+
+def _parent_fields(item: Item, parent: Item) -> dict:
+    """The parent foreign keys of ``item`` once it sits under ``parent``."""
+    if isinstance(item, Indicator):
+        return {
+            "outcome_id": parent.pk if isinstance(parent, Outcome) else None,
+            "output_id": parent.pk if isinstance(parent, Output) else None,
+        }
+    return {f"{item.parent_field}_id": parent.pk}
+
+
+@transaction.atomic
+def item_reparent(*, user, item: Item, parent: Item) -> None:
+    """Move an item under another parent of the same roadmap, as its last child
+    (an output to another outcome, an indicator from an outcome to an output…).
+
+    What hangs under the item goes with it, and the dotted codes follow. As with
+    item_move, the version is not touched: nobody's text becomes stale.
+    Raises ValueError for a parent outside the roadmap, deleted, or of a kind the
+    item cannot sit under. Side effects: none besides the parent and position.
+    """
+    model = type(item)
+    allowed = REPARENT_KINDS.get(model._meta.model_name, ())
+    if (
+        parent._meta.model_name not in allowed
+        or parent.roadmap_id != item.roadmap_id
+        or parent.deleted_at is not None
+    ):
+        raise ValueError(f"{item.key} cannot go under {parent.key}")
+    fields = _parent_fields(item, parent)
+    if all(getattr(item, name) == value for name, value in fields.items()):
+        return
+    last = (
+        model.objects.select_for_update()
+        .filter(roadmap_id=item.roadmap_id, deleted_at__isnull=True, **fields)
+        .aggregate(last=Max("position"))["last"]
+    )
+    model.objects.filter(pk=item.pk).update(**fields, position=(last or 0) + 1)
 
 
 @transaction.atomic

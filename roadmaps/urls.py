@@ -32,6 +32,11 @@ urlpatterns = [
         name="roadmap_item_move",
     ),
     path(
+        f"roadmaps/<int:pk>/{KIND}/move-to/",
+        views.roadmap_item_reparent,
+        name="roadmap_item_reparent",
+    ),
+    path(
         f"roadmaps/<int:pk>/{KIND}/delete/",
         views.roadmap_item_delete,
         name="roadmap_item_delete",

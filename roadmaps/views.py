@@ -16,13 +16,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
 from roadmaps import fragments, selectors, services
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import Section
-from roadmaps.forms import FORMS, CommentForm, StatusForm, create_form
+from roadmaps.forms import FORMS, CommentForm, ReparentForm, StatusForm, create_form
 from roadmaps.models import ITEM_MODELS, Comment, Item
 from roadmaps.services import TRANSITIONS, StaleEdit
 
@@ -419,6 +421,82 @@ def roadmap_item_delete(request, pk, kind, item_pk):
         "roadmaps/partials/confirm_delete.html",
         {"item": item, "kind": kind, "label": item._meta.verbose_name},
     )
+
+
+def _parent_label(result):
+    text = getattr(result, "statement", "") or str(result)
+    return f"{result.code} {Truncator(text).words(12)}"
+
+
+def _parent_choices(tree, kind):
+    """Choices for ReparentForm: the roadmap's living parents of the kinds this
+    kind of item can sit under, with their codes; grouped when there are two."""
+    found = {
+        "pillar": tree.pillars,
+        "outcome": tree.outcomes,
+        "output": tree.outputs,
+    }
+    groups = [
+        (
+            found_kind,
+            [(result.key, _parent_label(result)) for result in found[found_kind]],
+        )
+        for found_kind in services.REPARENT_KINDS[kind]
+    ]
+    if len(groups) == 1:
+        return groups[0][1]
+    labels = {"outcome": _("Outcomes"), "output": _("Outputs")}
+    return [(labels[found_kind], options) for found_kind, options in groups]
+
+
+@login_required
+def roadmap_item_reparent(request, pk, kind, item_pk):
+    """Move an item under another parent (an output to another outcome…)."""
+    roadmap = _roadmap(request, pk, "roadmaps.change_roadmap")
+    if kind not in services.REPARENT_KINDS:
+        raise Http404
+    _item(roadmap, kind, item_pk)  # 404 unless living and in this roadmap
+    tree = selectors.roadmap_tree(roadmap=roadmap)
+    items = {
+        item.key: item
+        for item in (*tree.outcomes, *tree.outputs, *tree.indicators, *tree.activities)
+    }
+    item = items.get(f"{kind}-{item_pk}")
+    if item is None:  # under a deleted parent: not on the page either
+        raise Http404
+    # The tree links each item to its parent (an indicator to its result).
+    current = item.result if kind == "indicator" else getattr(item, item.parent_field)
+    choices = _parent_choices(tree, kind)
+    form = ReparentForm(
+        request.POST or None,
+        choices=choices,
+        initial={"parent": current.key},
+        auto_id=f"id_reparent-{item.key}_%s",
+    )
+    if request.method == "POST" and form.is_valid():
+        parent_kind, _sep, parent_pk = form.cleaned_data["parent"].partition("-")
+        parent = _item(roadmap, parent_kind, int(parent_pk))
+        services.item_reparent(user=request.user, item=item, parent=parent)
+        return _structure_response(request, roadmap, item.anchor)
+    action = reverse(
+        "roadmap_item_reparent",
+        kwargs={"pk": roadmap.pk, "kind": kind, "item_pk": item.pk},
+    )
+    response = _page(
+        request,
+        roadmap,
+        "roadmaps/partials/reparent.html",
+        {
+            "item": item,
+            "form": form,
+            "action": action,
+            "label": item._meta.verbose_name,
+        },
+    )
+    if request.htmx and request.method == "POST":
+        retarget(response, f"#{item.anchor}")
+        reswap(response, "outerHTML")
+    return response
 
 
 @login_required

@@ -166,6 +166,12 @@ MATRIX = {
     "roadmap_item_move": Route(
         outcome, post=MEMBERS, data=lambda w: {"direction": "down"}
     ),
+    "roadmap_item_reparent": Route(
+        outcome,
+        get=MEMBERS,
+        post=MEMBERS,
+        data=lambda w: {"parent": f"pillar-{w.other_pillar.pk}"},
+    ),
     "roadmap_item_delete": Route(outcome, get=MEMBERS, post=MEMBERS),
     "roadmap_item_undelete": Route(
         lambda w: {"pk": w.roadmap.pk, "kind": "outcome", "item_pk": w.deleted.pk},
@@ -254,6 +260,7 @@ class World:
         roadmap_initialize(roadmap=self.roadmap)
         pillar = Pillar.objects.filter(roadmap=self.roadmap).first()
         self.outcome = roadmap_factories.outcome(self.roadmap, pillar)
+        self.other_pillar = Pillar.objects.filter(roadmap=self.roadmap).last()
         self.deleted = roadmap_factories.outcome(self.roadmap, pillar)
         item_delete(user=self.membership.user, item=self.deleted)
         self.comment = Comment.objects.create(

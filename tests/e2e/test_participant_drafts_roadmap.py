@@ -106,6 +106,16 @@ def test_participant_drafts_the_roadmap_in_place(new_page, bolivia, bolivia_memb
     expect(page.locator(f"#move-down-{first.anchor}")).to_be_focused()
     assert Pillar.objects.filter(roadmap=roadmap).order_by("position")[1] == first
 
+    # Then she moves the outcome under the pillar that is now first.
+    outcome = Outcome.objects.get()
+    page.locator(f"#{outcome.anchor}").get_by_role("link", name="Move to…").click()
+    form = page.locator("form.reparent")
+    new_home = Pillar.objects.filter(roadmap=roadmap).order_by("position")[0]
+    form.get_by_label("Move under").select_option(new_home.key)
+    form.get_by_role("button", name="Move").click()
+    expect(page.locator(f"#{outcome.anchor} .code")).to_have_text("1.1")
+    assert Outcome.objects.get().pillar == new_home
+
 
 def test_participant_drafts_without_javascript(new_page, bolivia, bolivia_member):
     roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
