@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Convening, ConveningRole, Session
-from academy.selectors import agenda_days
+from academy.selectors import agenda_days, with_facilitators
 from participants.models import User
 
 # Sessions may sit a little outside the convening's dates (a welcome dinner the
@@ -94,10 +94,11 @@ def _overlaps(first: Session, second: Session) -> bool:
 
 
 def conflicts_among(sessions: Iterable[Session]) -> dict[int, list[Conflict]]:
-    """Double bookings among sessions whose facilitators are already loaded.
+    """Double bookings among sessions whose ``facilitator_list`` is loaded
+    (selectors.with_facilitators).
 
     Returns {session_id: [Conflict, ...]} for every session given (an empty list
-    when it has none). Runs no query when ``facilitators`` was prefetched.
+    when it has none). Runs no query.
     """
     sessions = sorted(sessions, key=lambda session: (session.starts_at, session.pk))
     found = {session.pk: [] for session in sessions}
@@ -106,7 +107,7 @@ def conflicts_among(sessions: Iterable[Session]) -> dict[int, list[Conflict]]:
     for session in sessions:
         if session.room.strip():
             by_room.setdefault(_room_key(session.room), []).append(session)
-        for person in session.facilitators.all():
+        for person in session.facilitator_list:
             by_facilitator.setdefault(person.pk, []).append((session, person))
 
     def sweep(entries, record):
@@ -138,9 +139,7 @@ def conflicts_among(sessions: Iterable[Session]) -> dict[int, list[Conflict]]:
 
 def session_conflicts(*, convening: Convening) -> dict[int, list[Conflict]]:
     """Double bookings of rooms and facilitators in a convening (two queries)."""
-    sessions = Session.objects.filter(convening=convening).prefetch_related(
-        "facilitators"
-    )
+    sessions = with_facilitators(Session.objects.filter(convening=convening))
     return conflicts_among(sessions)
 
 
