@@ -54,12 +54,13 @@ STAMPED = {
     "milestones": Milestone,
 }
 
-# Which kinds each cached part reads: its own items, the headings and codes it
-# repeats from their parents, and (activities) the budget per pillar.
+# Which kinds each cached part reads: its own items, every kind above them (a
+# code such as 2.1.3 comes from the places of all its ancestors: moving a pillar
+# renumbers the activities under it) and, for activities, the budget per pillar.
 PART_KINDS = {
     "results": ("pillars", "outcomes", "outputs", "indicators"),
-    "indicators": ("outcomes", "outputs", "indicators"),
-    "activities": ("pillars", "outputs", "activities"),
+    "indicators": ("pillars", "outcomes", "outputs", "indicators"),
+    "activities": ("pillars", "outcomes", "outputs", "activities"),
     "coordination": ("coordination",),
     "localization": ("territories",),
     "milestones": ("milestones",),

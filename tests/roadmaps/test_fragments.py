@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from roadmaps import services
-from roadmaps.models import Activity, Outcome
+from roadmaps.models import Activity, Outcome, Pillar
 from tests.roadmaps import factories
 
 
@@ -226,3 +226,34 @@ def test_a_text_form_shows_its_errors_in_place_and_keeps_the_input(
         '<div id="id_context_plan_start_year_error" class="invalid-feedback">' in body
     )
     assert "Enter a whole number." in body
+
+
+def test_moving_an_ancestor_renumbers_every_section_below_it(
+    roadmap, pillar, bolivia_member
+):
+    """Only the moved rows change; the codes of everything under them follow."""
+    for name in ("First", "Second"):
+        outcome = factories.outcome(roadmap, pillar, f"{name} outcome")
+        factories.indicator(roadmap, outcome, f"{name} indicator")
+        output = factories.output(roadmap, outcome, f"{name} output")
+        factories.activity(roadmap, output, f"{name} activity")
+    second_pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position")[1]
+    client = _client(bolivia_member)
+    page = _page(client, roadmap)
+    assert '<span class="code">1.2.1.1</span> Second activity' in page
+
+    # An outcome moves: no pillar, output or activity row changes.
+    services.item_move(user=bolivia_member, item=outcome, direction="up")
+    activities = _section(_page(client, roadmap), "activities")
+    assert '<span class="code">1.1.1.1</span> Second activity' in activities
+    assert '<span class="code">1.2.1.1</span> First activity' in activities
+
+    # A pillar moves: no outcome, output or indicator row changes.
+    services.item_move(user=bolivia_member, item=second_pillar, direction="up")
+    page = _page(client, roadmap)
+    assert '<span class="code">2.1-I1</span> Second indicator' in _section(
+        page, "indicators"
+    )
+    assert '<span class="code">2.1.1.1</span> Second activity' in _section(
+        page, "activities"
+    )
