@@ -226,6 +226,13 @@ CACHES = {
         "TIMEOUT": 6 * 60 * 60,
         "OPTIONS": {"MAX_ENTRIES": 200},
     },
+    # One activity's or indicator's card (~2 KiB) within those sections.
+    "fragment_items": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragment_items",
+        "TIMEOUT": 6 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 # E-MAIL

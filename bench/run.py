@@ -57,6 +57,7 @@ GUNICORN = ["--workers", str(WORKERS)] + (
     ["--threads", str(THREADS)] if THREADS > 1 else []
 )
 EDITORS = int(os.environ.get("BENCH_EDITORS", "20"))
+CHANGE_ROUNDS = 30  # edits, each followed by a reload of the editor
 # The editor page autosaves 800 ms after the last keystroke and one save at a
 # time per form (hx-trigger "input delay:800ms", hx-sync "queue last"), so
 # someone who never stops typing sends at most one save per 800 ms + answer.
@@ -439,6 +440,73 @@ class Editor(threading.Thread):
                 self.samples.append(f"{status}: {body[:300]}")
             if self.pause:
                 time.sleep(self.pause)
+
+
+def after_changes(browser, cohort, rounds=CHANGE_ROUNDS):
+    """The editor's cost when its cache does not hold the changed parts: one
+    person edits an activity's statement (a new text each time, so the cached
+    activities section, score and nav never match) and reloads the page, one
+    request at a time. Returns the rows for the edits' htmx answers (the whole
+    structure) and for the reloads."""
+    from roadmaps.forms import FORMS
+    from roadmaps.models import Activity
+
+    activity = (
+        Activity.objects.filter(roadmap_id=cohort.roadmap_id, deleted_at__isnull=True)
+        .order_by("output_id", "position")
+        .first()
+    )
+    form = FORMS["activity"](instance=activity)
+    data = {
+        name: "" if value is None else value
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    editor = f"/roadmaps/{cohort.roadmap_id}/"
+    edit = f"{editor}activity/{activity.pk}/edit/"
+    time.sleep(SETTLE)
+    say(f"after changes: {rounds} x (POST {edit}, then GET {editor}), one at a time")
+    browser.close()
+    timings = {"edit": [], "load": []}
+    errors = server_errors = 0
+    started = time.monotonic()
+    for number in range(rounds):
+        data["statement"] = f"Train mediators, round {number} of the bench"
+        data["version"] = Activity.objects.values_list("version", flat=True).get(
+            pk=activity.pk
+        )
+        headers = {"HX-Request": "true", "X-CSRFToken": browser.cookies["csrftoken"]}
+        for kind, method, path, sent, extra in (
+            ("edit", "POST", edit, data, headers),
+            ("load", "GET", editor, None, None),
+        ):
+            begin = time.monotonic()
+            status, _body = browser.request(method, path, sent, extra)
+            timings[kind].append((time.monotonic() - begin) * 1000)
+            errors += status != 200
+            server_errors += status >= 500
+    say(f"  done in {time.monotonic() - started:.1f} s")
+    stored = Activity.objects.get(pk=activity.pk)
+    if stored.version != activity.version + rounds:  # a refused edit changes nothing
+        raise RuntimeError(f"{rounds} edits made {stored.version - activity.version}")
+    load = f"1 person, {rounds} edits each followed by a reload"
+    return [
+        Figures(
+            name=name,
+            who="participant (can edit)",
+            load=load,
+            requests=len(timings[kind]),
+            seconds=sum(timings[kind]) / 1000,  # requests/s: one at a time
+            p50_ms=percentile(timings[kind], 50),
+            p95_ms=percentile(timings[kind], 95),
+            errors=errors,
+            server_errors=server_errors,
+        )
+        for kind, name in (
+            ("edit", "edit an activity (htmx answer: the whole structure)"),
+            ("load", "roadmap editor, first load after a change"),
+        )
+    ]
 
 
 def autosave(port, cohort, browsers, name, pause):
@@ -831,6 +899,7 @@ def main():
             )
         )
         rows[-1].size_kb = rows[-2].size_kb
+        rows += after_changes(participant, cohort)
         paced, paced_saves = autosave(port, cohort, editors, "autosave", AUTOSAVE_PAUSE)
         hammer, hammer_saves = autosave(
             port, cohort, editors, "autosave, no pause (saturation)", 0
@@ -877,6 +946,13 @@ def main():
                 "htmx does; a 409 is an expected conflict and not an error. The "
                 "paced phase waits the page's own autosave delay (800 ms) after "
                 "each answer; the saturation phase does not wait at all.",
+                "After a change: one participant edits an activity's statement "
+                "(a new text each round) and reloads the editor, one request at "
+                "a time. The edit changes a row the activities section, the "
+                "score and the nav are cached by (roadmaps/fragments.py), so "
+                "the edit's answer and the next load render those parts again; "
+                "the other sections come from the cache. The warm rows above "
+                "load a roadmap nobody is changing.",
                 "Lost updates: after the run, every text answered 200 is looked "
                 "up in the roadmap's history (django-simple-history).",
                 "PDF export figures are measured by bench/pdf_bench.py and "

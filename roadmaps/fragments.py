@@ -109,6 +109,11 @@ def _row(item) -> tuple:
     return tuple(getattr(item, field.attname) for field in item._meta.concrete_fields)
 
 
+def item_digest(item) -> str:
+    """The digest of one item's stored row, for its own card's cache key."""
+    return _stamp(_row(item))
+
+
 def _stamp(rows) -> str:
     return hashlib.blake2b(repr(rows).encode(), digest_size=16).hexdigest()
 

@@ -1,6 +1,7 @@
 """``{% editor_part "results" %}…{% endeditor_part %}``: one part of the roadmap
 editor, cached under the roadmap, the reader's right to change it, the language
-and the digest of what the part shows (roadmaps/fragments.py). And
+and the digest of what the part shows (roadmaps/fragments.py);
+``{% editor_item %}`` caches one card within such a part. And
 ``bootstrap_widget``, for the editor's text forms.
 
 A part rendered without the editor's ``digests`` fails loudly instead of being
@@ -12,7 +13,7 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
 
-from roadmaps.fragments import PART_KINDS
+from roadmaps.fragments import PART_KINDS, item_digest
 
 register = template.Library()
 
@@ -54,6 +55,47 @@ def editor_part(parser, token):
     nodelist = parser.parse(("endeditor_part",))
     parser.delete_first_token()
     return EditorPartNode(nodelist, part)
+
+
+class EditorItemNode(template.Node):
+    """One item's card inside a cached section, cached on its own under the
+    item's stored row and code: when one activity changes, its section is
+    rendered again from the other cards' cached HTML."""
+
+    def __init__(self, nodelist, item):
+        self.nodelist = nodelist
+        self.item = item
+
+    def render(self, context):
+        item = self.item.resolve(context)
+        key = make_template_fragment_key(
+            "roadmap_item",
+            [
+                context["roadmap"].pk,
+                bool(context.get("can_change")),
+                get_language(),
+                item.key,
+                item.code,
+                item_digest(item),
+            ],
+        )
+        cache = caches["fragment_items"]
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, TIMEOUT)
+        return html
+
+
+@register.tag
+def editor_item(parser, token):
+    """``{% editor_item activity %}…{% endeditor_item %}``: see EditorItemNode."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"editor_item takes an item: {bits!r}")
+    nodelist = parser.parse(("endeditor_item",))
+    parser.delete_first_token()
+    return EditorItemNode(nodelist, parser.compile_filter(bits[1]))
 
 
 @register.filter

@@ -56,14 +56,18 @@ def test_a_change_written_around_the_services_still_shows(
 ):
     """No version bump, no updated_at: the key reads the stored values."""
     outcome = factories.outcome(roadmap, pillar, "Written by the app")
+    activity = factories.activity(roadmap, factories.output(roadmap, outcome))
     client = _client(bolivia_member)
-    assert "Written by the app" in _page(client, roadmap)
+    assert "Ministry of Justice" in _page(client, roadmap)
 
     Outcome.objects.filter(pk=outcome.pk).update(statement="Written by a script")
+    Activity.objects.filter(pk=activity.pk).update(lead_institution="A script's")
 
     page = _page(client, roadmap)
     assert "Written by a script" in _section(page, "results")
     assert "Written by the app" not in page
+    assert "A script&#x27;s" in _section(page, "activities")
+    assert "Ministry of Justice" not in page
 
 
 def test_a_move_renumbers_the_cached_sections(roadmap, pillar, bolivia_member):
@@ -84,16 +88,25 @@ def test_a_reader_never_gets_the_controls_cached_for_an_editor(
     roadmap, pillar, bolivia_member, facilitator
 ):
     outcome = factories.outcome(roadmap, pillar, "Shared outcome")
-    edit_url = f"/roadmaps/{roadmap.pk}/outcome/{outcome.pk}/edit/"
-    assert edit_url in _page(_client(bolivia_member), roadmap)
+    output = factories.output(roadmap, outcome)
+    activity = factories.activity(roadmap, output, "Shared activity")
+    factories.indicator(roadmap, output, "Shared indicator")
+    urls = [
+        f"/roadmaps/{roadmap.pk}/outcome/{outcome.pk}/edit/",
+        f"/roadmaps/{roadmap.pk}/activity/{activity.pk}/edit/",
+    ]
+    member_page = _page(_client(bolivia_member), roadmap)
+    assert all(url in member_page for url in urls)
+    # ↑ and ↓ on the four standard pillars and the four new items.
+    assert member_page.count('form="item-move"') == 2 * (4 + 4)
 
     page = _page(_client(facilitator), roadmap)
 
-    assert "Shared outcome" in page
-    assert edit_url not in page
+    assert "Shared activity" in page and "Shared indicator" in page
+    assert not any(url in page for url in urls)
     assert 'form="item-move"' not in page
     # ... and the other way round.
-    assert edit_url in _page(_client(bolivia_member), roadmap)
+    assert all(url in _page(_client(bolivia_member), roadmap) for url in urls)
 
 
 def test_each_language_gets_its_own_sections(roadmap, pillar, bolivia_member):
@@ -125,13 +138,14 @@ def test_cached_sections_hold_no_token_and_no_comment(
     page = _page(_client(bolivia_member), roadmap)
     assert "Cost the second activity" in _section(page, "activities")
 
-    cache = caches["fragments"]
-    keys = [key for key in cache._cache if "roadmap_" in key]  # LocMemCache
-    assert keys
-    for key in keys:
-        html = cache.get(key.split(":", 2)[2])
-        assert "csrfmiddlewaretoken" not in html
-        assert "Cost the second activity" not in html
+    for name in ("fragments", "fragment_items"):
+        cache = caches[name]
+        keys = [key for key in cache._cache if "roadmap_" in key]  # LocMemCache
+        assert keys
+        for key in keys:
+            html = cache.get(key.split(":", 2)[2])
+            assert "csrfmiddlewaretoken" not in html
+            assert "Cost the second activity" not in html
 
 
 def test_move_buttons_post_through_the_form_with_the_token(
