@@ -20,6 +20,26 @@ register = template.Library()
 TIMEOUT = 6 * 60 * 60  # seconds; old digests are never asked for again
 
 
+def _cached(cache_name, name, vary_on, nodelist, context):
+    """The nodelist's HTML for this roadmap, reader's right and language, from
+    the cache or rendered and stored."""
+    key = make_template_fragment_key(
+        name,
+        [
+            context["roadmap"].pk,
+            bool(context.get("can_change")),
+            get_language(),
+            *vary_on,
+        ],
+    )
+    cache = caches[cache_name]
+    html = cache.get(key)
+    if html is None:
+        html = nodelist.render(context)
+        cache.set(key, html, TIMEOUT)
+    return html
+
+
 class EditorPartNode(template.Node):
     def __init__(self, nodelist, part):
         self.nodelist = nodelist
@@ -27,21 +47,9 @@ class EditorPartNode(template.Node):
 
     def render(self, context):
         digest = context["digests"][self.part]
-        key = make_template_fragment_key(
-            f"roadmap_{self.part}",
-            [
-                context["roadmap"].pk,
-                bool(context.get("can_change")),
-                get_language(),
-                digest,
-            ],
+        return _cached(
+            "fragments", f"roadmap_{self.part}", [digest], self.nodelist, context
         )
-        cache = caches["fragments"]
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, TIMEOUT)
-        return html
 
 
 @register.tag
@@ -68,23 +76,10 @@ class EditorItemNode(template.Node):
 
     def render(self, context):
         item = self.item.resolve(context)
-        key = make_template_fragment_key(
-            "roadmap_item",
-            [
-                context["roadmap"].pk,
-                bool(context.get("can_change")),
-                get_language(),
-                item.key,
-                item.code,
-                item_digest(item),
-            ],
+        vary_on = [item.key, item.code, item_digest(item)]
+        return _cached(
+            "fragment_items", "roadmap_item", vary_on, self.nodelist, context
         )
-        cache = caches["fragment_items"]
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, TIMEOUT)
-        return html
 
 
 @register.tag
