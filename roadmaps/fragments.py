@@ -82,9 +82,7 @@ def roadmap_digests(*, roadmap: Roadmap, tree) -> dict[str, str]:
         stamps = _stamps_from_tree(tree)
     stamps["facts"] = _stamp(sorted(roadmap_facts(roadmap).items()))
     return {
-        part: hashlib.blake2b(
-            "|".join(stamps[kind] for kind in kinds).encode(), digest_size=16
-        ).hexdigest()
+        part: _stamp([stamps[kind] for kind in kinds])
         for part, kinds in PART_KINDS.items()
     }
 

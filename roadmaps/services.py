@@ -225,12 +225,16 @@ def item_create(*, user, roadmap: Roadmap, model, parent=None, fields: dict):
     return item
 
 
-# Which kinds of parent an item can be moved under (item_reparent).
-REPARENT_KINDS = {
+# Which kinds of parent each kind of item sits under (empty: directly under the
+# roadmap): where it is added, and where item_reparent may move it.
+PARENT_KINDS = {
+    "pillar": (),
     "outcome": ("pillar",),
     "output": ("outcome",),
     "indicator": ("outcome", "output"),
     "activity": ("output",),
+    "territory": (),
+    "milestone": (),
 }
 
 
@@ -292,7 +296,7 @@ def item_reparent(*, user, item: Item, parent: Item) -> None:
     item cannot sit under. Side effects: none besides the parent and position.
     """
     model = type(item)
-    allowed = REPARENT_KINDS.get(model._meta.model_name, ())
+    allowed = PARENT_KINDS.get(model._meta.model_name, ())
     if (
         parent._meta.model_name not in allowed
         or parent.roadmap_id != item.roadmap_id

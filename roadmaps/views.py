@@ -28,16 +28,6 @@ from roadmaps.forms import FORMS, CommentForm, ReparentForm, StatusForm, create_
 from roadmaps.models import ITEM_MODELS, Comment, Item
 from roadmaps.services import TRANSITIONS, StaleEdit
 
-# Which parent each kind is added under (None: directly under the roadmap).
-PARENT_KINDS = {
-    "pillar": (),
-    "outcome": ("pillar",),
-    "output": ("outcome",),
-    "indicator": ("outcome", "output"),
-    "activity": ("output",),
-    "territory": (),
-    "milestone": (),
-}
 TEXT_GROUPS = {"context": Section.CONTEXT, "theory-of-change": Section.THEORY_OF_CHANGE}
 
 
@@ -63,7 +53,7 @@ def _item(roadmap, kind, item_pk):
 
 def _parent(request, roadmap, kind):
     """The parent named by ``?parent=outcome-12``, within this roadmap."""
-    allowed = PARENT_KINDS.get(kind)
+    allowed = services.PARENT_KINDS.get(kind)
     if allowed is None:
         raise Http404
     if not allowed:
@@ -396,7 +386,7 @@ def roadmap_item_edit(request, pk, kind, item_pk):
 @require_POST
 def roadmap_item_move(request, pk, kind, item_pk):
     roadmap = _roadmap(request, pk, "roadmaps.change_roadmap")
-    if kind not in PARENT_KINDS:
+    if kind not in services.PARENT_KINDS:
         raise Http404
     item = _item(roadmap, kind, item_pk)
     direction = request.POST.get("direction")
@@ -409,7 +399,7 @@ def roadmap_item_move(request, pk, kind, item_pk):
 @login_required
 def roadmap_item_delete(request, pk, kind, item_pk):
     roadmap = _roadmap(request, pk, "roadmaps.change_roadmap")
-    if kind not in PARENT_KINDS:
+    if kind not in services.PARENT_KINDS:
         raise Http404
     item = _item(roadmap, kind, item_pk)
     if request.method == "POST":
@@ -428,54 +418,56 @@ def _parent_label(result):
     return f"{result.code} {Truncator(text).words(12)}"
 
 
-def _parent_choices(tree, kind):
-    """Choices for ReparentForm: the roadmap's living parents of the kinds this
-    kind of item can sit under, with their codes; grouped when there are two."""
-    found = {
-        "pillar": tree.pillars,
-        "outcome": tree.outcomes,
-        "output": tree.outputs,
-    }
+def _parent_choices(parents):
+    """Choices for ReparentForm from {kind: [result, …]}, with the results'
+    codes; grouped when an item can sit under two kinds."""
     groups = [
-        (
-            found_kind,
-            [(result.key, _parent_label(result)) for result in found[found_kind]],
-        )
-        for found_kind in services.REPARENT_KINDS[kind]
+        (kind, [(result.key, _parent_label(result)) for result in results])
+        for kind, results in parents.items()
     ]
     if len(groups) == 1:
         return groups[0][1]
     labels = {"outcome": _("Outcomes"), "output": _("Outputs")}
-    return [(labels[found_kind], options) for found_kind, options in groups]
+    return [(labels[kind], options) for kind, options in groups]
 
 
 @login_required
 def roadmap_item_reparent(request, pk, kind, item_pk):
     """Move an item under another parent (an output to another outcome…)."""
     roadmap = _roadmap(request, pk, "roadmaps.change_roadmap")
-    if kind not in services.REPARENT_KINDS:
+    if not services.PARENT_KINDS.get(kind):
         raise Http404
-    _item(roadmap, kind, item_pk)  # 404 unless living and in this roadmap
+    # The tree holds the living items with their codes and their parents, so
+    # the item, its current parent and the choices all come from it.
     tree = selectors.roadmap_tree(roadmap=roadmap)
-    items = {
-        item.key: item
-        for item in (*tree.outcomes, *tree.outputs, *tree.indicators, *tree.activities)
+    by_kind = {
+        "pillar": tree.pillars,
+        "outcome": tree.outcomes,
+        "output": tree.outputs,
+        "indicator": tree.indicators,
+        "activity": tree.activities,
     }
-    item = items.get(f"{kind}-{item_pk}")
-    if item is None:  # under a deleted parent: not on the page either
+    item = next((found for found in by_kind[kind] if found.pk == item_pk), None)
+    if item is None:  # deleted, in another roadmap, or under a deleted parent
         raise Http404
-    # The tree links each item to its parent (an indicator to its result).
     current = item.result if kind == "indicator" else getattr(item, item.parent_field)
-    choices = _parent_choices(tree, kind)
+    parents = {
+        parent_kind: by_kind[parent_kind] for parent_kind in services.PARENT_KINDS[kind]
+    }
     form = ReparentForm(
         request.POST or None,
-        choices=choices,
+        choices=_parent_choices(parents),
         initial={"parent": current.key},
         auto_id=f"id_reparent-{item.key}_%s",
     )
     if request.method == "POST" and form.is_valid():
-        parent_kind, _sep, parent_pk = form.cleaned_data["parent"].partition("-")
-        parent = _item(roadmap, parent_kind, int(parent_pk))
+        chosen = form.cleaned_data["parent"]
+        parent = next(
+            result
+            for results in parents.values()
+            for result in results
+            if result.key == chosen
+        )
         services.item_reparent(user=request.user, item=item, parent=parent)
         return _structure_response(request, roadmap, item.anchor)
     action = reverse(
@@ -504,7 +496,7 @@ def roadmap_item_reparent(request, pk, kind, item_pk):
 def roadmap_item_undelete(request, pk, kind, item_pk):
     roadmap = _roadmap(request, pk, "roadmaps.restore_roadmap")
     model = ITEM_MODELS.get(kind)
-    if kind not in PARENT_KINDS or model is None:
+    if kind not in services.PARENT_KINDS or model is None:
         raise Http404
     item = model.objects.filter(
         roadmap=roadmap, pk=item_pk, deleted_at__isnull=False
@@ -639,7 +631,7 @@ def roadmap_history(request, pk):
             .objects.filter(roadmap=roadmap, deleted_at__isnull=False)
             .values_list("pk", flat=True)
         )
-        for kind in PARENT_KINDS
+        for kind in services.PARENT_KINDS
     }
     for record in records:
         record.summary = _summary(record)
