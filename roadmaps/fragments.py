@@ -20,9 +20,12 @@ digests must be read before the tree: a tree loaded after a concurrent commit
 is newer than its key, never older.
 
 What must stay out of a cached part: anything that differs per request or per
-person (CSRF tokens, comments, messages). The move buttons therefore post
-through one form outside the cache (``form="item-move"``), and each section's
-comments are rendered after its cached block.
+person (messages, a form's errors). A CSRF token is cached as a placeholder and
+each reader gets their own (templatetags/editor_parts.py); the move buttons
+still post through one form outside the sections (``form="item-move"``), which
+keeps the many buttons light. Each section's comments are a piece of their own,
+keyed by the threads as stored (``comments_digest``), and the text forms by the
+roadmap's stored row: neither changes the sections' keys.
 """
 
 import hashlib
@@ -41,6 +44,7 @@ from roadmaps.models import (
     Roadmap,
     Territory,
 )
+from roadmaps.services import roadmap_needs_initialize
 
 # The rows of one roadmap a part of the editor can show, by kind.
 STAMPED = {
@@ -71,27 +75,42 @@ PART_KINDS = {
 }
 
 
-def roadmap_digests(*, roadmap: Roadmap, tree) -> dict[str, str]:
-    """{part: digest} for the cached parts of one roadmap's editor.
+class Digests(dict):
+    """{part: digest} for the cached parts of one roadmap's editor, and
+    ``needs_initialize``: whether the roadmap lacks its pillars or its
+    coordination (services.roadmap_initialize)."""
+
+    needs_initialize = False
+
+
+def roadmap_digests(*, roadmap: Roadmap, tree) -> Digests:
+    """The digests of one roadmap's editor parts.
 
     ``tree`` may be lazy: it is only loaded when the database cannot hash rows.
     """
     if connection.vendor == "postgresql":
-        stamps = _stamps_from_rows(roadmap)
+        stamps, counts = _stamps_from_rows(roadmap)
+        # The same rows as services.roadmap_needs_initialize looks for, counted
+        # by the query that hashes them: no query of its own on every load.
+        needs_initialize = not (counts["pillars"] and counts["coordination"])
     else:
         stamps = _stamps_from_tree(tree)
+        needs_initialize = roadmap_needs_initialize(roadmap=roadmap)
     stamps["facts"] = _stamp(sorted(roadmap_facts(roadmap).items()))
-    return {
-        part: _stamp([stamps[kind] for kind in kinds])
+    digests = Digests(
+        (part, _stamp([stamps[kind] for kind in kinds]))
         for part, kinds in PART_KINDS.items()
-    }
+    )
+    digests.needs_initialize = needs_initialize
+    return digests
 
 
-def _stamps_from_rows(roadmap) -> dict[str, str]:
+def _stamps_from_rows(roadmap) -> tuple[dict[str, str], dict[str, int]]:
+    """({kind: digest}, {kind: number of rows}), deleted rows included."""
     # Only our models' table names are formatted in; values go as parameters.
     quote = connection.ops.quote_name
     selects, params = [], []
-    digest = "md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))"
+    digest = "md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')), count(*)"
     for kind, model in STAMPED.items():
         table = quote(model._meta.db_table)
         selects.append(
@@ -100,7 +119,11 @@ def _stamps_from_rows(roadmap) -> dict[str, str]:
         params += [kind, roadmap.pk]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
-        return dict(cursor.fetchall())
+        rows = cursor.fetchall()
+    return (
+        {kind: digest for kind, digest, _count in rows},
+        {kind: count for kind, _digest, count in rows},
+    )
 
 
 def _row(item) -> tuple:
@@ -110,6 +133,24 @@ def _row(item) -> tuple:
 def item_digest(item) -> str:
     """The digest of one item's stored row, for its own card's cache key."""
     return _stamp(_row(item))
+
+
+def comments_digest(threads) -> str:
+    """The digest of comment threads (roadmaps.selectors.roadmap_comments) as
+    the editor shows them: each comment's row and its author's name."""
+    return _stamp(
+        [
+            (
+                _row(comment),
+                comment.author.full_name if comment.author else None,
+                [
+                    (_row(reply), reply.author and reply.author.full_name)
+                    for reply in comment.reply_list
+                ],
+            )
+            for comment in threads
+        ]
+    )
 
 
 def _stamp(rows) -> str:

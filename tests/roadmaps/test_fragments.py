@@ -4,11 +4,13 @@ controls their role allows, and nothing of anyone else's request."""
 
 import re
 
+import pytest
 from django.core.cache import caches
 from django.test import Client
 
 from roadmaps import services
 from roadmaps.models import Activity, Outcome, Pillar
+from tests import factories as people
 from tests.roadmaps import factories
 
 
@@ -126,26 +128,113 @@ def test_each_language_gets_its_own_sections(roadmap, pillar, bolivia_member):
     assert "Bilingual outcome" in spanish
 
 
-def test_cached_sections_hold_no_token_and_no_comment(
-    client, roadmap, pillar, bolivia_member, facilitator
-):
-    factories.build_tree(roadmap, outcomes=1, outputs=1, activities=1)
-    client.force_login(facilitator)
-    client.post(
-        f"/roadmaps/{roadmap.pk}/comments/",
-        {"section": "activities", "body": "Cost the second activity"},
-    )
-    page = _page(_client(bolivia_member), roadmap)
-    assert "Cost the second activity" in _section(page, "activities")
+def _tokens(page):
+    return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
 
+
+def _cache_entries():
     for name in ("fragments", "fragment_items"):
         cache = caches[name]
-        keys = [key for key in cache._cache if "roadmap_" in key]  # LocMemCache
-        assert keys
-        for key in keys:
-            html = cache.get(key.split(":", 2)[2])
-            assert "csrfmiddlewaretoken" not in html
-            assert "Cost the second activity" not in html
+        for key in list(cache._cache):  # LocMemCache
+            if "roadmap_" in key:
+                yield cache.get(key.split(":", 2)[2])
+
+
+def test_cached_parts_hold_no_one_s_token(roadmap, pillar, bolivia_member, facilitator):
+    factories.build_tree(roadmap, outcomes=1, outputs=1, activities=1)
+    services.comment_create(
+        user=facilitator,
+        roadmap=roadmap,
+        section="activities",
+        body="Cost the second activity",
+    )
+    member_page = _page(_client(bolivia_member), roadmap)
+    facilitator_page = _page(_client(facilitator), roadmap)
+    tokens = _tokens(member_page) | _tokens(facilitator_page)
+    assert len(tokens) >= 2
+
+    entries = list(_cache_entries())
+
+    assert any("Cost the second activity" in html for html in entries)
+    for html in entries:
+        assert not any(token in html for token in tokens)
+
+
+def test_each_reader_posts_a_comment_with_their_own_token(
+    roadmap, bolivia, bolivia_member
+):
+    """The comment forms come from the cache; the token in them is the reader's."""
+    other_member = people.ParticipantFactory(delegation=bolivia).user
+    url = f"/roadmaps/{roadmap.pk}/comments/"
+    readers = []
+    for user in (bolivia_member, other_member):
+        client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+        client.force_login(user)
+        form = re.search(
+            r'<form[^>]*class="comment-form[^"]*".*?</form>',
+            _page(client, roadmap),
+            flags=re.DOTALL,
+        )
+        readers.append((client, _tokens(form.group(0)).pop()))
+    (first, first_token), (second, second_token) = readers
+
+    # Another reader's token is refused: each form carries its reader's own.
+    refused = first.post(
+        url, {"section": "context", "body": "A", "csrfmiddlewaretoken": second_token}
+    )
+    assert refused.status_code == 403
+    for client, token in readers:
+        response = client.post(
+            url, {"section": "context", "body": "B", "csrfmiddlewaretoken": token}
+        )
+        assert response.status_code == 302
+
+
+def test_a_new_comment_and_a_resolved_thread_show_on_the_next_load(
+    roadmap, bolivia_member, facilitator
+):
+    client = _client(bolivia_member)
+    assert "Add a baseline" not in _page(client, roadmap)
+    thread = services.comment_create(
+        user=facilitator, roadmap=roadmap, section="context", body="Add a baseline"
+    )
+    page = _page(client, roadmap)
+    assert "Add a baseline" in page
+    assert "1 comment thread" in page
+
+    services.comment_resolve(user=facilitator, comment=thread, resolved=True)
+    assert ">Resolved</span>" in _page(client, roadmap)
+
+    facilitator.full_name = "Renamed Facilitator"
+    facilitator.save()
+    assert "Renamed Facilitator" in _page(client, roadmap)
+
+
+def test_a_text_written_anywhere_shows_to_editors_and_readers(
+    roadmap, bolivia_member, facilitator
+):
+    member, reader = _client(bolivia_member), _client(facilitator)
+    assert "Written by a script" not in _page(member, roadmap)
+    assert "Written by a script" not in _page(reader, roadmap)
+
+    type(roadmap).objects.filter(pk=roadmap.pk).update(toc_if="Written by a script")
+
+    assert "Written by a script</textarea>" in _page(member, roadmap)
+    page = _page(reader, roadmap)
+    assert "<p>Written by a script</p>" in page
+    assert "Written by a script</textarea>" not in page
+
+
+def test_a_cached_part_may_use_the_token_only_through_its_tag(roadmap):
+    from django.core.exceptions import ImproperlyConfigured
+    from django.template import Context, Template
+
+    template = Template(
+        '{% load editor_parts %}{% editor_fragment "probe" 1 %}'
+        "{{ csrf_token }}{% endeditor_fragment %}"
+    )
+    with pytest.raises(ImproperlyConfigured):
+        template.render(Context({"roadmap": roadmap, "csrf_token": "secret"}))
 
 
 def test_move_buttons_post_through_the_form_with_the_token(
