@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from academy.digests import sessions_digest
 from academy.models import Convening, ConveningRole, Session
 from academy.selectors import agenda_days, with_facilitators
 from participants.models import User
@@ -63,6 +64,11 @@ class AgendaDay:
 class Agenda:
     convening: Convening
     days: list[AgendaDay]
+
+    @property
+    def digest(self):
+        """What the agenda page is cached by (with the reader's rights)."""
+        return sessions_digest(item.session for day in self.days for item in day.items)
 
     @property
     def session_count(self):

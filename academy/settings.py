@@ -214,10 +214,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # CACHES
 # ------------------------------------------------------------------------------
-# "fragments" holds the rendered large sections of the roadmap editor, keyed by a
-# digest of what they show (roadmaps/fragments.py), so a stale entry is never
-# read. Memory of each web process, not Redis: the editor keeps working, and
-# fast, when Redis is down. At most ~300 KiB an entry: MAX_ENTRIES bounds it.
+# "fragments" holds the rendered large sections of the roadmap editor and the
+# agendas, keyed by a digest of what they show (roadmaps/fragments.py,
+# academy/digests.py), so a stale entry is never read. Memory of each web
+# process, not Redis: pages keep working, and fast, when Redis is down. At most
+# ~300 KiB an entry: MAX_ENTRIES bounds it.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "fragments": {
@@ -226,7 +227,8 @@ CACHES = {
         "TIMEOUT": 6 * 60 * 60,
         "OPTIONS": {"MAX_ENTRIES": 200},
     },
-    # One activity's or indicator's card (~2 KiB) within those sections.
+    # Small pieces of the editor: one activity's or indicator's card (~2 KiB), a
+    # section's comments, a text form (as long as its texts).
     "fragment_items": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragment_items",

@@ -28,10 +28,9 @@ keyed by the threads as stored (``comments_digest``), and the text forms by the
 roadmap's stored row: neither changes the sections' keys.
 """
 
-import hashlib
-
 from django.db import connection
 
+from academy.digests import row, stamp
 from roadmaps.completeness import roadmap_facts
 from roadmaps.models import (
     Activity,
@@ -96,9 +95,9 @@ def roadmap_digests(*, roadmap: Roadmap, tree) -> Digests:
     else:
         stamps = _stamps_from_tree(tree)
         needs_initialize = roadmap_needs_initialize(roadmap=roadmap)
-    stamps["facts"] = _stamp(sorted(roadmap_facts(roadmap).items()))
+    stamps["facts"] = stamp(sorted(roadmap_facts(roadmap).items()))
     digests = Digests(
-        (part, _stamp([stamps[kind] for kind in kinds]))
+        (part, stamp([stamps[kind] for kind in kinds]))
         for part, kinds in PART_KINDS.items()
     )
     digests.needs_initialize = needs_initialize
@@ -126,35 +125,27 @@ def _stamps_from_rows(roadmap) -> tuple[dict[str, str], dict[str, int]]:
     )
 
 
-def _row(item) -> tuple:
-    return tuple(getattr(item, field.attname) for field in item._meta.concrete_fields)
-
-
 def item_digest(item) -> str:
     """The digest of one item's stored row, for its own card's cache key."""
-    return _stamp(_row(item))
+    return stamp(row(item))
 
 
 def comments_digest(threads) -> str:
     """The digest of comment threads (roadmaps.selectors.roadmap_comments) as
     the editor shows them: each comment's row and its author's name."""
-    return _stamp(
+    return stamp(
         [
             (
-                _row(comment),
+                row(comment),
                 comment.author.full_name if comment.author else None,
                 [
-                    (_row(reply), reply.author and reply.author.full_name)
+                    (row(reply), reply.author and reply.author.full_name)
                     for reply in comment.reply_list
                 ],
             )
             for comment in threads
         ]
     )
-
-
-def _stamp(rows) -> str:
-    return hashlib.blake2b(repr(rows).encode(), digest_size=16).hexdigest()
 
 
 def _stamps_from_tree(tree) -> dict[str, str]:
@@ -170,6 +161,6 @@ def _stamps_from_tree(tree) -> dict[str, str]:
         "milestones": tree.milestones,
     }
     return {
-        kind: _stamp([(getattr(item, "code", ""), _row(item)) for item in found])
+        kind: stamp([(getattr(item, "code", ""), row(item)) for item in found])
         for kind, found in items.items()
     }

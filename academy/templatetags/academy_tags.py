@@ -1,5 +1,7 @@
 from django import template
 
+from academy.digests import sessions_digest
+
 register = template.Library()
 
 
@@ -9,3 +11,10 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.filter
+def agenda_digest(days):
+    """The digest of an agenda's days (academy.selectors.agenda_days), to cache
+    the agenda by: ``{% cache … agenda|agenda_digest using="fragments" %}``."""
+    return sessions_digest(session for day in days for session in day.sessions)

@@ -131,7 +131,7 @@ class EditorFragmentNode(template.Node):
     def render(self, context):
         vary_on = [value.resolve(context) for value in self.vary_on]
         return _cached(
-            "fragments", f"roadmap_{self.name}", vary_on, self.nodelist, context
+            "fragment_items", f"roadmap_{self.name}", vary_on, self.nodelist, context
         )
 
 
