@@ -7,6 +7,7 @@ See https://docs.djangoproject.com/en/5.2/ref/settings/ and README.md.
 """
 
 import datetime
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -337,6 +338,9 @@ LOGGING = {
 # boto3 to use it). Never served at a public URL: downloads go through a view.
 # ------------------------------------------------------------------------------
 _exports_bucket = _read("EXPORTS_S3_BUCKET", env.str, "")
+if _exports_bucket and importlib.util.find_spec("boto3") is None:
+    # Else the first export would fail in the worker, long after the start.
+    raise _invalid("EXPORTS_S3_BUCKET", "an S3 bucket needs boto3: pip install boto3")
 if _exports_bucket:
     STORAGES["exports"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -1,5 +1,6 @@
 """Settings come from the environment, and a bad value stops the start with its name."""
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -50,3 +51,15 @@ def test_settings_no_configuration_starts_on_embedded_defaults():
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_settings_an_s3_bucket_without_boto3_fails_at_the_start():
+    """boto3 is not a dependency (README): without it, say so at the start, not at
+    the first export in the worker."""
+    if importlib.util.find_spec("boto3") is not None:
+        pytest.skip("boto3 is installed here: the bucket would be accepted")
+    result = run_check(EXPORTS_S3_BUCKET="academy-exports")
+
+    assert result.returncode != 0
+    assert "Environment variable EXPORTS_S3_BUCKET is not valid" in result.stderr
+    assert "pip install boto3" in result.stderr
