@@ -38,6 +38,7 @@ class InvitationState(models.TextChoices):
     PENDING = "pending", _("Invited")
     EXPIRED = "expired", _("Expired")
     ACCEPTED = "accepted", _("Accepted")
+    UNDELIVERED = "undelivered", _("Not delivered")
 
 
 class LinkProblem(models.TextChoices):
@@ -52,6 +53,7 @@ class InvitationStatus:
     sent_at: datetime.datetime | None = None
     expires_at: datetime.datetime | None = None
     accepted_at: datetime.datetime | None = None
+    email_error: str = ""
 
     @property
     def can_invite(self):
@@ -59,7 +61,11 @@ class InvitationStatus:
 
     @property
     def can_resend(self):
-        return self.state in (InvitationState.PENDING, InvitationState.EXPIRED)
+        return self.state in (
+            InvitationState.PENDING,
+            InvitationState.EXPIRED,
+            InvitationState.UNDELIVERED,
+        )
 
 
 NOT_INVITED = InvitationStatus(InvitationState.NOT_INVITED)
@@ -99,16 +105,22 @@ def base_url_of(request) -> str:
 # ------------------------------------------------------------------------------
 
 
-def _status(*, sent_at, expires_at, accepted_at, now) -> InvitationStatus:
+def _status(
+    *, sent_at, expires_at, accepted_at, email_failed_at, email_error, now
+) -> InvitationStatus:
     if sent_at is None:
         return NOT_INVITED
     if accepted_at is not None:
         state = InvitationState.ACCEPTED
+    elif email_failed_at is not None:
+        state = InvitationState.UNDELIVERED
     elif expires_at <= now:
         state = InvitationState.EXPIRED
     else:
         state = InvitationState.PENDING
-    return InvitationStatus(state, sent_at, expires_at, accepted_at)
+    return InvitationStatus(
+        state, sent_at, expires_at, accepted_at, email_error=email_error or ""
+    )
 
 
 def invitation_states_for(*, convening, delegation=None) -> dict[int, InvitationStatus]:
@@ -128,18 +140,39 @@ def invitation_states_for(*, convening, delegation=None) -> dict[int, Invitation
             )
         )
         .order_by("pk", "live__sent_at")
-        .values_list("pk", "live__sent_at", "live__expires_at", "live__accepted_at")
+        .values_list(
+            "pk",
+            "live__sent_at",
+            "live__expires_at",
+            "live__accepted_at",
+            "live__email_failed_at",
+            "live__email_error",
+        )
     )
     now = timezone.now()
     states = {}
-    for participant_id, sent_at, expires_at, accepted_at in rows:
+    for participant_id, sent_at, *dates, failed_at, error in rows:
         known = states.get(participant_id)
         if known is not None and known.state == InvitationState.ACCEPTED:
             continue
+        expires_at, accepted_at = dates
         states[participant_id] = _status(
-            sent_at=sent_at, expires_at=expires_at, accepted_at=accepted_at, now=now
+            sent_at=sent_at,
+            expires_at=expires_at,
+            accepted_at=accepted_at,
+            email_failed_at=failed_at,
+            email_error=error,
+            now=now,
         )
     return states
+
+
+def undelivered_count(*, invitations) -> int:
+    """How many of these invitations' e-mails the mail server refused."""
+    return Invitation.objects.filter(
+        pk__in=[invitation.pk for invitation in invitations],
+        email_failed_at__isnull=False,
+    ).count()
 
 
 def invitation_for_token(*, token: str) -> Invitation:
@@ -328,8 +361,7 @@ def invitation_request_new(*, email: str, base_url: str) -> int:
 
 
 def _emails_after_commit(*, invitation_ids, base_url):
-    # robust: a mail server failure is logged; the invitation stays and the
-    # organizer can resend it.
+    # robust: whatever goes wrong while sending, the invitations are saved.
     transaction.on_commit(
         partial(_emails_send, invitation_ids=invitation_ids, base_url=base_url),
         robust=True,
@@ -337,18 +369,53 @@ def _emails_after_commit(*, invitation_ids, base_url):
 
 
 def _emails_send(*, invitation_ids, base_url):
+    """Send each invitation's e-mail over one connection. One the mail server
+    refuses (or all of them, if it cannot be reached) is marked undelivered with
+    the reason: the organizer sees it and sends it again."""
     invitations = Invitation.objects.filter(
         pk__in=invitation_ids, accepted_at__isnull=True, revoked_at__isnull=True
     ).select_related(
         "participant__user", "participant__delegation__convening", "sent_by"
     )
-    messages = [
-        invitation_email(invitation=invitation, base_url=base_url)
+    pending = [
+        (invitation, invitation_email(invitation=invitation, base_url=base_url))
         for invitation in invitations
     ]
-    if messages:
-        get_connection().send_messages(messages)
-        logger.info("Sent %d invitation e-mail(s)", len(messages))
+    if not pending:
+        return
+    failed = {}
+    connection = get_connection()
+    try:
+        connection.open()
+    except Exception as error:
+        logger.exception("Could not reach the mail server for invitations")
+        failed = {invitation.pk: _reason(error) for invitation, _message in pending}
+    else:
+        try:
+            for invitation, message in pending:
+                try:
+                    connection.send_messages([message])
+                except Exception as error:
+                    logger.exception("Invitation %s was not sent", invitation.pk)
+                    failed[invitation.pk] = _reason(error)
+        finally:
+            connection.close()
+    now = timezone.now()
+    for invitation_id, reason in failed.items():
+        Invitation.objects.filter(pk=invitation_id).update(
+            email_failed_at=now, email_error=reason
+        )
+    logger.info(
+        "Sent %d invitation e-mail(s), %d failed",
+        len(pending) - len(failed),
+        len(failed),
+    )
+
+
+def _reason(error: Exception) -> str:
+    """What the mail server said, short enough to show an organizer."""
+    text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def invitation_email(

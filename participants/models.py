@@ -164,6 +164,14 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    # Set when the mail server refused the e-mail: the organizer sees it and
+    # sends it again (participants.invitations._emails_send).
+    email_failed_at = models.DateTimeField(
+        _("e-mail failed at"), null=True, blank=True, editable=False
+    )
+    email_error = models.CharField(
+        _("e-mail error"), max_length=200, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-sent_at"]

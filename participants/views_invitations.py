@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -72,12 +73,17 @@ def invitation_list(request, pk):
         "invited": total - counts[InvitationState.NOT_INVITED],
         "accepted": counts[InvitationState.ACCEPTED],
         "expired": counts[InvitationState.EXPIRED],
+        "undelivered": counts[InvitationState.UNDELIVERED],
         "not_invited": counts[InvitationState.NOT_INVITED],
         "max_age_days": invitations.invitation_max_age().days,
     }
     return render(request, "participants/invitations/invitation_list.html", context)
 
 
+# The invitation views below run the service in its own transaction, not the
+# request's: its e-mails go out when it commits, so the answer can already say
+# whether the mail server took them.
+@transaction.non_atomic_requests
 @login_required
 @require_POST
 def invitation_send(request, pk):
@@ -100,10 +106,13 @@ def invitation_send(request, pk):
         )
     except invitations.InvitationError as problem:
         error = problem.message
+    states = invitations.invitation_states_for(
+        convening=convening, delegation=participant.delegation
+    )
+    status = states.get(participant.pk)
+    if error is None and status and status.state == InvitationState.UNDELIVERED:
+        error = _undelivered_message(status.email_error)
     if request.htmx:
-        states = invitations.invitation_states_for(
-            convening=convening, delegation=participant.delegation
-        )
         return render(
             request,
             "participants/invitations/partials/invitation_row.html",
@@ -126,6 +135,7 @@ def invitation_send(request, pk):
     )
 
 
+@transaction.non_atomic_requests
 @login_required
 @require_POST
 def invitation_send_all(request, pk):
@@ -136,17 +146,38 @@ def invitation_send_all(request, pk):
         sent_by=request.user,
         base_url=invitations.base_url_of(request),
     )
-    if sent:
+    undelivered = invitations.undelivered_count(invitations=sent)
+    if len(sent) > undelivered:
+        delivered = len(sent) - undelivered
         messages.success(
             request,
             ngettext(
-                "%(count)d invitation sent.", "%(count)d invitations sent.", len(sent)
+                "%(count)d invitation sent.", "%(count)d invitations sent.", delivered
             )
-            % {"count": len(sent)},
+            % {"count": delivered},
         )
-    else:
+    if undelivered:
+        messages.error(
+            request,
+            ngettext(
+                "%(count)d e-mail could not be sent: it is marked “Not delivered” "
+                "below. Send it again once the mail server works.",
+                "%(count)d e-mails could not be sent: they are marked “Not "
+                "delivered” below. Send them again once the mail server works.",
+                undelivered,
+            )
+            % {"count": undelivered},
+        )
+    if not sent:
         messages.info(request, _("Everyone has already been invited."))
     return redirect(_back_to(request, default=_list_url(convening)))
+
+
+def _undelivered_message(reason):
+    return _(
+        "The e-mail could not be sent (%(reason)s). Check the address, or send it "
+        "again once the mail server works."
+    ) % {"reason": reason}
 
 
 def _list_url(convening):
