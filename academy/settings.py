@@ -218,23 +218,24 @@ WHITENOISE_USE_FINDERS = DEBUG
 # "fragments" holds the rendered large sections of the roadmap editor and the
 # agendas, keyed by a digest of what they show (roadmaps/fragments.py,
 # academy/digests.py), so a stale entry is never read. Memory of each web
-# process, not Redis: pages keep working, and fast, when Redis is down. At most
-# ~300 KiB an entry: MAX_ENTRIES bounds it.
+# process, not Redis: pages keep working, and fast, when Redis is down. Bounded
+# by bytes (academy/cache.py): entries weigh 1-300 KiB, so a count cannot bound
+# them. 64 + 32 MiB at most per web process; the least recently used go first.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "academy.cache.BoundedLocMemCache",
         "LOCATION": "fragments",
         "TIMEOUT": 6 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 200},
+        "OPTIONS": {"MAX_ENTRIES": 10_000, "MAX_BYTES": 64 * 2**20},
     },
     # Small pieces of the editor: one activity's or indicator's card (~2 KiB), a
     # section's comments, a text form (as long as its texts).
     "fragment_items": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "academy.cache.BoundedLocMemCache",
         "LOCATION": "fragment_items",
         "TIMEOUT": 6 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        "OPTIONS": {"MAX_ENTRIES": 100_000, "MAX_BYTES": 32 * 2**20},
     },
 }
 
