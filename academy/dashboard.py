@@ -24,10 +24,17 @@ class DelegationRow:
 
     @property
     def invited(self) -> int:
-        """People who got an invitation, whatever became of it."""
+        """People who got an invitation, whatever became of it (an e-mail the
+        mail server refused was not got)."""
         return (
-            self.delegation.member_count - self.invitations[InvitationState.NOT_INVITED]
+            self.delegation.member_count
+            - self.invitations[InvitationState.NOT_INVITED]
+            - self.undelivered
         )
+
+    @property
+    def undelivered(self) -> int:
+        return self.invitations[InvitationState.UNDELIVERED]
 
     @property
     def accepted(self) -> int:

@@ -70,7 +70,9 @@ def invitation_list(request, pk):
         "delegations": delegations,
         "states": states,
         "total": total,
-        "invited": total - counts[InvitationState.NOT_INVITED],
+        "invited": total
+        - counts[InvitationState.NOT_INVITED]
+        - counts[InvitationState.UNDELIVERED],
         "accepted": counts[InvitationState.ACCEPTED],
         "expired": counts[InvitationState.EXPIRED],
         "undelivered": counts[InvitationState.UNDELIVERED],

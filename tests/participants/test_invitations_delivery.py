@@ -138,3 +138,26 @@ def test_in_spanish_too(client, settings, organizer, convening, people):
 
     assert "No entregada" in page
     assert "3 correos no se pudieron enviar" in page
+
+
+def test_the_dashboard_does_not_count_an_undelivered_invitation_as_invited(
+    client, settings, organizer, convening, people, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations.invitation_send_all(
+            convening=convening, sent_by=organizer, base_url=BASE_URL
+        )
+    client.force_login(organizer)
+
+    page = client.get(
+        f"/convenings/{convening.pk}/dashboard/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    assert "0 accepted of 2 invited" in page
+    assert '<span class="badge text-bg-danger">1 not delivered</span>' in page
+    listing = client.get(
+        reverse("invitation_list", kwargs={"pk": convening.pk}),
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).content.decode()
+    assert "2 of 3 people invited, 0 accepted." in " ".join(listing.split())
