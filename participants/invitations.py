@@ -293,6 +293,38 @@ def invitation_send_all(
 
 
 @transaction.atomic
+def invitation_resend_undelivered(
+    *, convening, sent_by: User | None, base_url: str
+) -> list[Invitation]:
+    """Invite again everyone of the convening whose e-mail was not delivered.
+
+    Side effects: as invitation_send for each (the undelivered link is revoked,
+    a new one e-mailed after commit).
+    """
+    participants = list(
+        Participant.objects.select_for_update(of=("self",))
+        .filter(
+            convening=convening,
+            invitations__accepted_at__isnull=True,
+            invitations__revoked_at__isnull=True,
+            invitations__email_failed_at__isnull=False,
+        )
+        .distinct()
+    )
+    now = timezone.now()
+    created = [
+        _invitation_create(participant=participant, sent_by=sent_by, now=now)
+        for participant in participants
+    ]
+    if created:
+        _emails_after_commit(
+            invitation_ids=[invitation.pk for invitation in created],
+            base_url=base_url,
+        )
+    return created
+
+
+@transaction.atomic
 def invitation_accept(*, invitation: Invitation, password: str) -> User:
     """The invited person chose a password (already validated by the form).
 

@@ -14,6 +14,11 @@ urlpatterns = [
         name="invitation_send_all",
     ),
     path(
+        "convenings/<int:pk>/invitations/resend-undelivered/",
+        views.invitation_resend_undelivered,
+        name="invitation_resend_undelivered",
+    ),
+    path(
         "invitations/send/<int:pk>/",
         views.invitation_send,
         name="invitation_send",

@@ -148,6 +148,31 @@ def invitation_send_all(request, pk):
         sent_by=request.user,
         base_url=invitations.base_url_of(request),
     )
+    _report_sent(request, sent)
+    if not sent:
+        messages.info(request, _("Everyone has already been invited."))
+    return redirect(_back_to(request, default=_list_url(convening)))
+
+
+@transaction.non_atomic_requests
+@login_required
+@require_POST
+def invitation_resend_undelivered(request, pk):
+    """Send again every invitation whose e-mail the mail server refused."""
+    convening = _organized_convening(request, pk)
+    sent = invitations.invitation_resend_undelivered(
+        convening=convening,
+        sent_by=request.user,
+        base_url=invitations.base_url_of(request),
+    )
+    _report_sent(request, sent)
+    if not sent:
+        messages.info(request, _("Every invitation was delivered."))
+    return redirect(_back_to(request, default=_list_url(convening)))
+
+
+def _report_sent(request, sent):
+    """Tell how many e-mails went out and how many the mail server refused."""
     undelivered = invitations.undelivered_count(invitations=sent)
     if len(sent) > undelivered:
         delivered = len(sent) - undelivered
@@ -170,9 +195,6 @@ def invitation_send_all(request, pk):
             )
             % {"count": undelivered},
         )
-    if not sent:
-        messages.info(request, _("Everyone has already been invited."))
-    return redirect(_back_to(request, default=_list_url(convening)))
 
 
 def _undelivered_message(reason):

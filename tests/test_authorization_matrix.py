@@ -144,6 +144,7 @@ MATRIX = {
     "participant_remove": Route(participant, get=ORGANIZERS, post=ORGANIZERS),
     "invitation_list": Route(convening, get=ORGANIZERS),
     "invitation_send_all": Route(convening, post=ORGANIZERS),
+    "invitation_resend_undelivered": Route(convening, post=ORGANIZERS),
     "invitation_send": Route(participant, post=ORGANIZERS),
     "invitation_accept": Route(
         lambda w: {"token": w.invitation_token},

@@ -161,3 +161,53 @@ def test_the_dashboard_does_not_count_an_undelivered_invitation_as_invited(
         HTTP_ACCEPT_LANGUAGE="en",
     ).content.decode()
     assert "2 of 3 people invited, 0 accepted." in " ".join(listing.split())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_undelivered_go_out_again_in_one_click(
+    client, settings, organizer, convening, people
+):
+    settings.EMAIL_BACKEND = UNREACHABLE
+    client.force_login(organizer)
+    list_url = reverse("invitation_list", kwargs={"pk": convening.pk})
+    client.post(reverse("invitation_send_all", kwargs={"pk": convening.pk}))
+    page = client.get(list_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Send the undelivered again (3)" in page
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    response = client.post(
+        reverse("invitation_resend_undelivered", kwargs={"pk": convening.pk}),
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "3 invitations sent." in page
+    assert "Send the undelivered again" not in page
+    assert len(mail.outbox) == 3
+    assert all(
+        _state(convening, person).state == InvitationState.PENDING for person in people
+    )
+    # Each undelivered link was replaced by the new one.
+    assert Invitation.objects.filter(revoked_at__isnull=False).count() == 3
+
+
+def test_only_the_undelivered_are_sent_again(
+    settings, convening, organizer, people, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations.invitation_send_all(
+            convening=convening, sent_by=organizer, base_url=BASE_URL
+        )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = invitations.invitation_resend_undelivered(
+            convening=convening, sent_by=organizer, base_url=BASE_URL
+        )
+
+    assert [invitation.participant for invitation in again] == [people[1]]
+    assert mail.outbox == []  # still refused by the server
+    assert _state(convening, people[1]).state == InvitationState.UNDELIVERED
+    assert _state(convening, people[0]).state == InvitationState.PENDING
