@@ -301,15 +301,16 @@ def invitation_resend_undelivered(
     Side effects: as invitation_send for each (the undelivered link is revoked,
     a new one e-mailed after commit).
     """
+    undelivered = Invitation.objects.filter(
+        participant__convening=convening,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        email_failed_at__isnull=False,
+    )
     participants = list(
         Participant.objects.select_for_update(of=("self",))
-        .filter(
-            convening=convening,
-            invitations__accepted_at__isnull=True,
-            invitations__revoked_at__isnull=True,
-            invitations__email_failed_at__isnull=False,
-        )
-        .distinct()
+        .filter(pk__in=undelivered.values("participant_id"))
+        .order_by("pk")
     )
     now = timezone.now()
     created = [
