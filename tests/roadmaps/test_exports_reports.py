@@ -127,7 +127,10 @@ def test_roadmap_report_dates_follow_language_and_convening_time_zone(demo_roadm
 
 
 @pytest.mark.parametrize("size", ["demo", "large"])
-def test_roadmap_report_context_queries_are_constant(request, size):
+def test_roadmap_report_context_queries_are_constant(db, request, size):
+    # ``db`` by name: a database reached only through getfixturevalue is not
+    # seen by pytest-django, which then runs the test last and on a connection
+    # of its own that is left open (the test database cannot be dropped).
     roadmap = request.getfixturevalue(f"{size}_roadmap")
 
     with CaptureQueriesContext(connection) as queries:
