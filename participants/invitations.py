@@ -213,15 +213,22 @@ def _check_open(invitation, *, now):
 # ------------------------------------------------------------------------------
 
 
-def _invitation_create(*, participant, sent_by, now) -> Invitation:
+def _invitations_create(*, participants, sent_by, now) -> list[Invitation]:
+    """A new invitation for each participant, in two queries: their open
+    invitations are revoked first (one open invitation per participant)."""
     Invitation.objects.filter(
-        participant=participant, accepted_at__isnull=True, revoked_at__isnull=True
+        participant__in=participants, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
-    return Invitation.objects.create(
-        participant=participant,
-        sent_by=sent_by,
-        sent_at=now,
-        expires_at=now + invitation_max_age(),
+    return Invitation.objects.bulk_create(
+        [
+            Invitation(
+                participant=participant,
+                sent_by=sent_by,
+                sent_at=now,
+                expires_at=now + invitation_max_age(),
+            )
+            for participant in participants
+        ]
     )
 
 
@@ -244,10 +251,10 @@ def invitation_send(
         raise InvitationError(
             _("This person has already accepted the invitation and can sign in.")
         )
-    invitation = _invitation_create(
-        participant=participant, sent_by=sent_by, now=timezone.now()
+    [invitation] = _invitations_create(
+        participants=[participant], sent_by=sent_by, now=timezone.now()
     )
-    _emails_after_commit(invitation_ids=[invitation.pk], base_url=base_url)
+    _emails_after_commit(invitations=[invitation], base_url=base_url)
     return invitation
 
 
@@ -272,23 +279,10 @@ def invitation_send_all(
             "participant_id"
         )
     )
-    now = timezone.now()
-    invitations = Invitation.objects.bulk_create(
-        [
-            Invitation(
-                participant=participant,
-                sent_by=sent_by,
-                sent_at=now,
-                expires_at=now + invitation_max_age(),
-            )
-            for participant in never_invited
-        ]
+    invitations = _invitations_create(
+        participants=list(never_invited), sent_by=sent_by, now=timezone.now()
     )
-    if invitations:
-        _emails_after_commit(
-            invitation_ids=[invitation.pk for invitation in invitations],
-            base_url=base_url,
-        )
+    _emails_after_commit(invitations=invitations, base_url=base_url)
     return invitations
 
 
@@ -312,17 +306,11 @@ def invitation_resend_undelivered(
         .filter(pk__in=undelivered.values("participant_id"))
         .order_by("pk")
     )
-    now = timezone.now()
-    created = [
-        _invitation_create(participant=participant, sent_by=sent_by, now=now)
-        for participant in participants
-    ]
-    if created:
-        _emails_after_commit(
-            invitation_ids=[invitation.pk for invitation in created],
-            base_url=base_url,
-        )
-    return created
+    invitations = _invitations_create(
+        participants=participants, sent_by=sent_by, now=timezone.now()
+    )
+    _emails_after_commit(invitations=invitations, base_url=base_url)
+    return invitations
 
 
 @transaction.atomic
@@ -371,21 +359,15 @@ def invitation_request_new(*, email: str, base_url: str) -> int:
         if invitation.accepted_at is None:
             newest[invitation.participant_id] = invitation
     now = timezone.now()
-    created = []
-    for participant in participants:
-        open_invitation = newest.get(participant.pk)
-        if participant.pk in accepted or open_invitation is None:
-            continue
-        if open_invitation.sent_at > now - REQUEST_COOLDOWN:
-            continue
-        created.append(
-            _invitation_create(participant=participant, sent_by=None, now=now)
-        )
-    if created:
-        _emails_after_commit(
-            invitation_ids=[invitation.pk for invitation in created],
-            base_url=base_url,
-        )
+    due = [
+        participant
+        for participant in participants
+        if participant.pk not in accepted
+        and participant.pk in newest
+        and newest[participant.pk].sent_at <= now - REQUEST_COOLDOWN
+    ]
+    created = _invitations_create(participants=due, sent_by=None, now=now)
+    _emails_after_commit(invitations=created, base_url=base_url)
     return len(created)
 
 
@@ -393,10 +375,16 @@ def invitation_request_new(*, email: str, base_url: str) -> int:
 # ------------------------------------------------------------------------------
 
 
-def _emails_after_commit(*, invitation_ids, base_url):
+def _emails_after_commit(*, invitations, base_url):
+    if not invitations:
+        return
     # robust: whatever goes wrong while sending, the invitations are saved.
     transaction.on_commit(
-        partial(_emails_send, invitation_ids=invitation_ids, base_url=base_url),
+        partial(
+            _emails_send,
+            invitation_ids=[invitation.pk for invitation in invitations],
+            base_url=base_url,
+        ),
         robust=True,
     )
 

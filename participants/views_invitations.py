@@ -142,16 +142,12 @@ def invitation_send(request, pk):
 @require_POST
 def invitation_send_all(request, pk):
     """Invite everyone of the convening who has never been invited."""
-    convening = _organized_convening(request, pk)
-    sent = invitations.invitation_send_all(
-        convening=convening,
-        sent_by=request.user,
-        base_url=invitations.base_url_of(request),
+    return _send_many(
+        request,
+        pk,
+        invitations.invitation_send_all,
+        nothing_sent=_("Everyone has already been invited."),
     )
-    _report_sent(request, sent)
-    if not sent:
-        messages.info(request, _("Everyone has already been invited."))
-    return redirect(_back_to(request, default=_list_url(convening)))
 
 
 @transaction.non_atomic_requests
@@ -159,15 +155,24 @@ def invitation_send_all(request, pk):
 @require_POST
 def invitation_resend_undelivered(request, pk):
     """Send again every invitation whose e-mail the mail server refused."""
+    return _send_many(
+        request,
+        pk,
+        invitations.invitation_resend_undelivered,
+        nothing_sent=_("Every invitation was delivered."),
+    )
+
+
+def _send_many(request, pk, service, *, nothing_sent):
     convening = _organized_convening(request, pk)
-    sent = invitations.invitation_resend_undelivered(
+    sent = service(
         convening=convening,
         sent_by=request.user,
         base_url=invitations.base_url_of(request),
     )
     _report_sent(request, sent)
     if not sent:
-        messages.info(request, _("Every invitation was delivered."))
+        messages.info(request, nothing_sent)
     return redirect(_back_to(request, default=_list_url(convening)))
 
 

@@ -79,7 +79,18 @@ class Digests(dict):
     ``needs_initialize``: whether the roadmap lacks its pillars or its
     coordination (services.roadmap_initialize)."""
 
-    needs_initialize = False
+    def __init__(self, parts, *, roadmap, row_counts=None):
+        super().__init__(parts)
+        self.roadmap = roadmap
+        self.row_counts = row_counts  # {kind: rows}, when the database hashed them
+
+    @property
+    def needs_initialize(self) -> bool:
+        if self.row_counts is None:
+            return roadmap_needs_initialize(roadmap=self.roadmap)
+        # The same rows as services.roadmap_needs_initialize looks for, counted
+        # by the query that hashes them: no query of its own on every load.
+        return not (self.row_counts["pillars"] and self.row_counts["coordination"])
 
 
 def roadmap_digests(*, roadmap: Roadmap, tree) -> Digests:
@@ -87,21 +98,20 @@ def roadmap_digests(*, roadmap: Roadmap, tree) -> Digests:
 
     ``tree`` may be lazy: it is only loaded when the database cannot hash rows.
     """
+    counts = None
     if connection.vendor == "postgresql":
         stamps, counts = _stamps_from_rows(roadmap)
-        # The same rows as services.roadmap_needs_initialize looks for, counted
-        # by the query that hashes them: no query of its own on every load.
-        needs_initialize = not (counts["pillars"] and counts["coordination"])
     else:
         stamps = _stamps_from_tree(tree)
-        needs_initialize = roadmap_needs_initialize(roadmap=roadmap)
     stamps["facts"] = stamp(sorted(roadmap_facts(roadmap).items()))
-    digests = Digests(
-        (part, stamp([stamps[kind] for kind in kinds]))
-        for part, kinds in PART_KINDS.items()
+    return Digests(
+        (
+            (part, stamp([stamps[kind] for kind in kinds]))
+            for part, kinds in PART_KINDS.items()
+        ),
+        roadmap=roadmap,
+        row_counts=counts,
     )
-    digests.needs_initialize = needs_initialize
-    return digests
 
 
 def _stamps_from_rows(roadmap) -> tuple[dict[str, str], dict[str, int]]:
@@ -133,17 +143,14 @@ def item_digest(item) -> str:
 def comments_digest(threads) -> str:
     """The digest of comment threads (roadmaps.selectors.roadmap_comments) as
     the editor shows them: each comment's row and its author's name."""
+
+    def shown(comment):
+        return row(comment), comment.author.full_name if comment.author else None
+
     return stamp(
         [
-            (
-                row(comment),
-                comment.author.full_name if comment.author else None,
-                [
-                    (row(reply), reply.author and reply.author.full_name)
-                    for reply in comment.reply_list
-                ],
-            )
-            for comment in threads
+            (shown(thread), [shown(reply) for reply in thread.reply_list])
+            for thread in threads
         ]
     )
 
