@@ -27,4 +27,4 @@ RUN useradd --create-home academy && mkdir -p /app/var/media \
 USER academy
 
 EXPOSE 8000
-CMD ["gunicorn", "academy.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from academy.models import Convening, ConveningRole, Delegation, Organization, Session
+from academy.models import (
+    Convening,
+    ConveningRole,
+    Delegation,
+    Organization,
+    Participant,
+    Session,
+)
 
 
 @admin.register(Organization)
@@ -24,8 +31,8 @@ class ConveningAdmin(admin.ModelAdmin):
 
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
-    list_display = ["country", "convening", "nap_status"]
-    list_filter = ["convening", "nap_status"]
+    list_display = ["country", "convening"]
+    list_filter = ["convening"]
 
 
 @admin.register(Session)
@@ -33,3 +40,10 @@ class SessionAdmin(admin.ModelAdmin):
     list_display = ["title", "convening", "module", "starts_at", "room"]
     list_filter = ["convening", "module"]
     filter_horizontal = ["facilitators"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["user", "delegation", "sector", "organization"]
+    list_filter = ["convening", "sector"]
+    autocomplete_fields = ["user"]

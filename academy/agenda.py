@@ -15,10 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from academy.digests import sessions_digest
 from academy.models import Convening, ConveningRole, Session
 from academy.selectors import agenda_days, with_facilitators
-from participants.models import User
+from accounts.models import User
+from common.digests import sessions_digest
 
 # Sessions may sit a little outside the convening's dates (a welcome dinner the
 # evening before, a follow-up call the day after), but not in another month.

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.enums import AttendanceStatus
-from academy.models import Attendance, Convening, Delegation, Session
-from academy.spreadsheets import cell_neutralize
-from participants.models import Participant, User
+from academy.models import Attendance, Convening, Delegation, Participant, Session
+from accounts.models import User
+from common.spreadsheets import cell_neutralize
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 

@@ -3,11 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Language(models.TextChoices):
-    SPANISH = "es", _("Spanish")
-    ENGLISH = "en", _("English")
-
-
 class Role(models.TextChoices):
     ORGANIZER = "organizer", _("Organizer")
     FACILITATOR = "facilitator", _("Facilitator")
@@ -38,3 +33,8 @@ class AttendanceStatus(models.TextChoices):
     LATE = "late", _("Late")
     EXCUSED = "excused", _("Excused")
     ABSENT = "absent", _("Absent")
+
+
+class Sector(models.TextChoices):
+    GOVERNMENT = "government", _("Government")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")

@@ -7,9 +7,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from academy.enums import Language, NapStatus
+from academy.enums import NapStatus
 from academy.models import Convening, Delegation, Organization
-from participants.models import User
+from accounts.models import User
+from common.enums import Language
 
 
 def _time_zone_choices():

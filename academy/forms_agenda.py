@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from academy.agenda import MARGIN_DAYS, facilitator_choices
 from academy.enums import AttendanceStatus, Module
 from academy.models import Convening, Session
-from participants.models import User
+from accounts.models import User
 
 
 class DateInput(forms.DateInput):

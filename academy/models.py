@@ -1,8 +1,8 @@
-"""The convening domain: organizations, convenings, roles, delegations, sessions."""
+"""The convening domain: organizations, convenings, roles, delegations, their
+members, sessions and attendance."""
 
 import zoneinfo
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from academy.enums import AttendanceStatus, Language, Module, NapStatus, Role
+from academy.enums import AttendanceStatus, Module, Role, Sector
+from common.enums import Language
 
 
 def validate_time_zone(value):
@@ -49,10 +50,9 @@ class ConveningQuerySet(models.QuerySet):
         """Convenings in which the user holds a role or belongs to a delegation."""
         if not user.is_authenticated:
             return self.none()
-        participant = apps.get_model("participants", "Participant")
         return self.filter(
             Q(pk__in=ConveningRole.objects.filter(user=user).values("convening_id"))
-            | Q(pk__in=participant.objects.filter(user=user).values("convening_id"))
+            | Q(pk__in=Participant.objects.filter(user=user).values("convening_id"))
         )
 
     def organized_by(self, user):
@@ -176,12 +176,6 @@ class Delegation(models.Model):
         related_name="delegations",
     )
     country = CountryField(_("country"))
-    nap_status = models.CharField(
-        _("NAP status"),
-        max_length=20,
-        choices=NapStatus.choices,
-        default=NapStatus.NONE,
-    )
     focal_point = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("focal point"),
@@ -215,6 +209,70 @@ class Delegation(models.Model):
     def code(self):
         """ISO 3166 alpha-3 code, as organizers and the command line name it."""
         return self.country.alpha3
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Memberships the user may see listed: their convenings' staff see all,
+        a participant sees the members of their own delegation."""
+        if not user.is_authenticated:
+            return self.none()
+        staff_of = ConveningRole.objects.filter(user=user).values("convening_id")
+        own_delegations = self.model.objects.filter(user=user).values("delegation_id")
+        return self.filter(
+            models.Q(convening_id__in=staff_of)
+            | models.Q(delegation_id__in=own_delegations)
+        )
+
+
+class Participant(models.Model):
+    """A person's membership in one delegation; one delegation per convening."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation"),
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    # Copied from the delegation so the database enforces one delegation per convening.
+    convening = models.ForeignKey(
+        Convening,
+        verbose_name=_("convening"),
+        on_delete=models.CASCADE,
+        related_name="participants",
+        editable=False,
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        # The table kept its name when the model moved here from participants.
+        db_table = "participants_participant"
+        ordering = ["user__full_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "convening"], name="one_delegation_per_convening"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.delegation})"
+
+    def save(self, *args, **kwargs):
+        self.convening_id = self.delegation.convening_id
+        super().save(*args, **kwargs)
 
 
 class SessionQuerySet(models.QuerySet):
@@ -273,7 +331,7 @@ class Attendance(models.Model):
         related_name="attendances",
     )
     participant = models.ForeignKey(
-        "participants.Participant",
+        Participant,
         verbose_name=_("participant"),
         on_delete=models.CASCADE,
         related_name="attendances",

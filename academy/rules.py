@@ -14,8 +14,7 @@ def _roles_map(user):
     """{convening_id: {roles}} and {convening_id: delegation_id} for this user."""
     cached = getattr(user, "_academy_roles", None)
     if cached is None:
-        from academy.models import ConveningRole
-        from participants.models import Participant
+        from academy.models import ConveningRole, Participant
 
         roles = {}
         for convening_id, role in ConveningRole.objects.filter(user=user).values_list(

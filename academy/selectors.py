@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from academy.enums import Role
-from academy.models import Convening, Delegation, Session
-from participants.enums import Sector
-from participants.models import Participant
+from academy.enums import Role, Sector
+from academy.models import Convening, Delegation, Participant, Session
 
 
 def delegations_with_counts(*, queryset=None):

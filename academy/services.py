@@ -7,11 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from academy.enums import NapStatus, Role
+from academy.enums import Role
 from academy.models import Convening, ConveningRole, Delegation, Organization
 from academy.rules import forget_roles
-from roadmaps.models import Roadmap
-from roadmaps.services import item_update, roadmap_initialize
 
 
 @transaction.atomic
@@ -19,20 +17,11 @@ def delegation_create(
     *,
     convening: Convening,
     country: str,
-    nap_status: str = NapStatus.NONE,
     notes: str = "",
 ) -> Delegation:
-    """Register a country's delegation in a convening.
-
-    Side effects: creates the delegation's roadmap with its four standard pillars,
-    so every delegation has one to draft.
-    """
-    delegation = Delegation.objects.create(
-        convening=convening, country=country, nap_status=nap_status, notes=notes
-    )
-    roadmap = Roadmap.objects.create(delegation=delegation, nap_status=nap_status)
-    roadmap_initialize(roadmap=roadmap)
-    return delegation
+    """Register a country's delegation in a convening (its roadmap is created by
+    cohort.services.delegation_register, which calls this)."""
+    return Delegation.objects.create(convening=convening, country=country, notes=notes)
 
 
 @transaction.atomic
@@ -180,15 +169,12 @@ def delegation_update(
     *,
     delegation: Delegation,
     country: str,
-    nap_status: str,
     focal_point=None,
     notes: str = "",
 ) -> Delegation:
-    """Change a delegation's country, NAP status, focal point and notes.
+    """Change a delegation's country, focal point and notes.
 
-    The focal point must be one of the delegation's members. Side effects: a new
-    NAP status is also saved on the delegation's roadmap, as a versioned change
-    (someone editing the roadmap's context then sees it before saving theirs).
+    The focal point must be one of the delegation's members.
     """
     if (
         focal_point is not None
@@ -198,20 +184,10 @@ def delegation_update(
             {"focal_point": _("The focal point must be a member of the delegation.")}
         )
     delegation.country = country
-    delegation.nap_status = nap_status
     delegation.focal_point = focal_point
     delegation.notes = notes
     delegation.full_clean()
     delegation.save()
-    roadmap = Roadmap.objects.get(delegation=delegation)
-    if roadmap.nap_status != nap_status:
-        item_update(
-            user=None,
-            item=roadmap,
-            base_version=roadmap.version,
-            changes={"nap_status": nap_status},
-            reason="NAP status set by the organizers",
-        )
     return delegation
 
 

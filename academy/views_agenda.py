@@ -16,8 +16,7 @@ from academy import attendance as attendance_domain
 from academy.enums import AttendanceStatus
 from academy.forms_agenda import AttendanceMarkForm, SessionForm
 from academy.ics import agenda_ics
-from academy.models import Convening, Session
-from participants.models import Participant
+from academy.models import Convening, Participant, Session
 
 EXPORT_TYPES = {
     "csv": ("text/csv; charset=utf-8", attendance_domain.attendance_csv),

@@ -83,7 +83,7 @@ def database_drop():
 def _people():
     from django.contrib.auth.hashers import make_password
 
-    from participants.models import User
+    from accounts.models import User
 
     password = make_password(PASSWORD)
     organizer = User.objects.create(
@@ -133,8 +133,8 @@ def _sessions(convening, facilitators):
 
 
 def _members(convening, delegations, password):
-    from participants.enums import Sector
-    from participants.models import User
+    from academy.enums import Sector
+    from accounts.models import User
     from participants.services import NewParticipant, participants_bulk_create
 
     people = [
@@ -306,12 +306,9 @@ def cohort_load() -> Cohort:
     from django.db import transaction
 
     from academy.enums import NapStatus, Role
-    from academy.services import (
-        convening_create,
-        convening_role_grant,
-        delegation_create,
-    )
-    from participants.models import User
+    from academy.services import convening_create, convening_role_grant
+    from accounts.models import User
+    from cohort.services import delegation_register
     from roadmaps.models import Activity, Indicator, Roadmap
 
     with transaction.atomic():
@@ -334,7 +331,7 @@ def cohort_load() -> Cohort:
                 convening=convening, user=person, role=Role.FACILITATOR
             )
         delegations = [
-            delegation_create(
+            delegation_register(
                 convening=convening, country=country, nap_status=NapStatus.DRAFTING
             )
             for country in COUNTRIES[:DELEGATIONS]

@@ -86,7 +86,7 @@ def _database_url(workdir: Path) -> str:
 def _setup(workdir: Path):
     os.environ["DATABASE_URL"] = _database_url(workdir)
     os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
@@ -109,10 +109,9 @@ def _build(convening_name, delegations):
     double (twice the large one's content)."""
     import datetime
 
-    from academy.enums import Role
-    from academy.models import Convening, ConveningRole, Delegation
-    from participants.enums import Sector
-    from participants.models import Participant, User
+    from academy.enums import Role, Sector
+    from academy.models import Convening, ConveningRole, Delegation, Participant
+    from accounts.models import User
     from roadmaps.demo import demo_roadmap_fill
     from roadmaps.models import Roadmap
     from roadmaps.services import roadmap_initialize
@@ -164,7 +163,7 @@ class Workers:
                     "-m",
                     "celery",
                     "-A",
-                    "academy",
+                    "config",
                     "worker",
                     "--queues",
                     self.queue,
@@ -221,7 +220,7 @@ def _export_and_wait(requests, queue):
 def _bare_render(html):
     from weasyprint import HTML
 
-    from academy.pdf import BASE_URL, StaticOnlyFetcher
+    from common.pdf import BASE_URL, StaticOnlyFetcher
 
     HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(
         pdf_variant="pdf/ua-1"

@@ -735,7 +735,7 @@ def report(context):
 
 def setup_django(static_root):
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="academy.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=bench_cohort.DATABASE_URL,
         CELERY_BROKER_URL=REDIS_URL,
         STATIC_ROOT=str(static_root),
@@ -794,7 +794,7 @@ def main():
         processes["gunicorn"] = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
-                "academy.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"{HOST}:{port}",
                 *GUNICORN,
@@ -811,7 +811,7 @@ def main():
             [
                 str(BIN / "celery"),
                 "-A",
-                "academy",
+                "config",
                 "worker",
                 "--loglevel=WARNING",
                 "--concurrency",
@@ -835,7 +835,7 @@ def main():
             return status == 200 and json.loads(body)["queue"]["ok"]
 
         wait_until(healthy, "/healthz")
-        from academy.celery import app
+        from config.celery import app
 
         wait_until(lambda: bool(app.control.ping(timeout=1.0)), "the Celery worker")
         memory = MemoryWatch(

@@ -8,9 +8,8 @@ never runs what somebody typed into a name or an organization.
 import tablib
 from django.utils.translation import gettext as _
 
-from academy.models import Convening
-from academy.spreadsheets import cell_neutralize
-from participants.models import Participant
+from academy.models import Convening, Participant
+from common.spreadsheets import cell_neutralize
 
 
 def participants_dataset(*, convening: Convening) -> tablib.Dataset:

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from academy.enums import Language
+from academy.enums import Sector
+from academy.models import Participant
+from common.enums import Language
 from participants import imports
-from participants.enums import Sector
-from participants.models import Participant
 from participants.services import email_normalize
 
 

@@ -27,11 +27,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
-from academy.enums import Language
-from academy.models import Convening
+from academy.enums import Sector
+from academy.models import Convening, Participant
+from accounts.models import User
+from common.enums import Language
 from participants import services
-from participants.enums import Sector
-from participants.models import Participant, User
 
 MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_ROWS = 5000

@@ -21,8 +21,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from academy.models import Participant
+from accounts.models import User
 from participants import tokens
-from participants.models import Invitation, Participant, User
+from participants.models import Invitation
 
 logger = logging.getLogger(__name__)
 

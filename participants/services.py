@@ -15,8 +15,8 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from academy.models import Convening, ConveningRole, Delegation
-from participants.models import Participant, User
+from academy.models import Convening, ConveningRole, Delegation, Participant
+from accounts.models import User
 
 
 def email_normalize(email: str) -> str:

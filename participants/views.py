@@ -9,25 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.i18n import set_language
 
-from academy.enums import Language
-from academy.models import Convening
+from academy.models import Convening, Participant
 from participants import exports, imports, services
 from participants.forms import ParticipantForm, ParticipantImportForm
-from participants.models import Participant
-
-
-@require_POST
-def language_set(request):
-    """Switch the interface language; a signed-in person keeps it as their own."""
-    response = set_language(request)
-    language = request.POST.get("language")
-    if request.user.is_authenticated and language in Language.values:
-        request.user.preferred_language = language
-        request.user.save(update_fields=["preferred_language"])
-    return response
-
 
 # Organizers manage participants
 # ------------------------------------------------------------------------------

@@ -16,11 +16,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from academy.models import Convening
+from academy.models import Convening, Participant
 from participants import invitations
 from participants.forms_invitations import InvitationRequestForm
 from participants.invitations import InvitationState
-from participants.models import Participant
 
 # The session is tied to this backend: it is the one that checks passwords later.
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from academy.enums import Language
+from common.enums import Language
 
 
 class ExportRequestForm(forms.Form):

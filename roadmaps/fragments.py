@@ -30,7 +30,7 @@ roadmap's stored row: neither changes the sections' keys.
 
 from django.db import connection
 
-from academy.digests import row, stamp
+from common.digests import row, stamp
 from roadmaps.completeness import roadmap_facts
 from roadmaps.models import (
     Activity,

@@ -4,7 +4,7 @@ Each report is built in three steps, shared by the worker and the command line:
 its context (read in a fixed number of queries, whatever the size of the
 roadmap or the cohort), its HTML (our own print templates, autoescaped, in the
 requested language and the convening's time zone), and its PDF (through
-``academy.pdf.pdf_render``, which fetches nothing but our static files).
+``common.pdf.pdf_render``, which fetches nothing but our static files).
 """
 
 import datetime
@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from academy.attendance import attendance_rate_by_delegation
 from academy.enums import Role
 from academy.models import Convening, ConveningRole
-from academy.pdf import RenderedPdf, pdf_render
 from academy.selectors import agenda_days, delegation_members, delegations_with_counts
+from common.pdf import RenderedPdf, pdf_render
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import ExportKind
 from roadmaps.models import Roadmap

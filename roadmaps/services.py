@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from academy.enums import NapStatus
 from academy.models import Delegation
 from roadmaps.enums import RoadmapStatus, StandardPillar, StatusTransition
 from roadmaps.models import (
@@ -152,12 +153,40 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
         raise StaleEdit(current=current, mine=values, fields=list(values))
     saved = model.objects.get(pk=item.pk)
     _record(saved, user=user, reason=reason)
-    if model is Roadmap and "nap_status" in values:
-        # One NAP status per delegation: the organizers' pages show this one too.
-        Delegation.objects.filter(pk=saved.delegation_id).update(
-            nap_status=saved.nap_status
-        )
     return saved
+
+
+@transaction.atomic
+def roadmap_create(
+    *, delegation: Delegation, nap_status: str = NapStatus.NONE
+) -> Roadmap:
+    """Give a new delegation its roadmap, with the four standard pillars.
+
+    Side effects: the pillars and coordination rows, with history records
+    (roadmap_initialize).
+    """
+    roadmap = Roadmap.objects.create(delegation=delegation, nap_status=nap_status)
+    return roadmap_initialize(roadmap=roadmap)
+
+
+@transaction.atomic
+def roadmap_nap_status_set(
+    *, roadmap: Roadmap, nap_status: str, user=None, reason: str = ""
+) -> Roadmap:
+    """Set the delegation's NAP status, the one the roadmap holds (stored once).
+
+    A change is a new version of the roadmap, with a history record, so someone
+    editing the roadmap's context sees it before saving theirs.
+    """
+    if roadmap.nap_status == nap_status:
+        return roadmap
+    return item_update(
+        user=user,
+        item=roadmap,
+        base_version=roadmap.version,
+        changes={"nap_status": nap_status},
+        reason=reason,
+    )
 
 
 @transaction.atomic
@@ -390,7 +419,7 @@ def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> int:
     in the member's language. Returns the number of messages sent."""
     from django.core.mail import EmailMultiAlternatives
 
-    from participants.models import Participant
+    from academy.models import Participant
 
     roadmap = (
         Roadmap.objects.select_related("delegation__convening")

@@ -145,7 +145,7 @@ def main():
             DATABASE_URL=f"sqlite:///{folder}/screenshots.sqlite3",
             STATIC_ROOT=f"{folder}/static",
             MEDIA_ROOT=f"{folder}/media",
-            DJANGO_SETTINGS_MODULE="academy.settings",
+            DJANGO_SETTINGS_MODULE="config.settings",
         )
         env.pop("CELERY_BROKER_URL", None)  # exports render in-process here
         manage("migrate", "--noinput", "-v0", env=env)
@@ -157,7 +157,7 @@ def main():
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "academy.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

@@ -18,7 +18,7 @@ def main():
         subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
-                "academy.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
                 # Sync workers, as deployed: with threads, one worker ends up
@@ -33,7 +33,7 @@ def main():
     if os.environ.get("CELERY_BROKER_URL"):
         processes.append(
             subprocess.Popen(
-                [str(BIN / "celery"), "-A", "academy", "worker", "--loglevel=INFO"]
+                [str(BIN / "celery"), "-A", "config", "worker", "--loglevel=INFO"]
             )
         )
     else:

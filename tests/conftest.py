@@ -175,7 +175,7 @@ def celery_worker(redis_url, tmp_path):
     import time
     import uuid
 
-    from academy.celery import app
+    from config.celery import app
 
     queue = f"test-{uuid.uuid4().hex[:12]}"
     saved = {
@@ -203,7 +203,7 @@ def celery_worker(redis_url, tmp_path):
                 "-m",
                 "celery",
                 "-A",
-                "academy",
+                "config",
                 "worker",
                 "--queues",
                 queue,

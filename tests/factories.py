@@ -3,10 +3,16 @@ import datetime
 import factory
 from django.utils import timezone
 
-from academy.enums import Module, NapStatus, Role
-from academy.models import Convening, ConveningRole, Delegation, Organization, Session
-from participants.enums import Sector
-from participants.models import Participant, User
+from academy.enums import Module, NapStatus, Role, Sector
+from academy.models import (
+    Convening,
+    ConveningRole,
+    Delegation,
+    Organization,
+    Participant,
+    Session,
+)
+from accounts.models import User
 from roadmaps.models import Roadmap
 
 # Thirty countries of Latin America and the Caribbean, for cohorts that grow.
@@ -93,7 +99,6 @@ class DelegationFactory(factory.django.DjangoModelFactory):
 
     convening = factory.SubFactory(ConveningFactory)
     country = factory.Iterator(["BO", "CR", "EC", "PA", "CO", "GT", "HN", "MX"])
-    nap_status = NapStatus.DRAFTING
     roadmap = factory.RelatedFactory(
         "tests.factories.RoadmapFactory", factory_related_name="delegation"
     )
@@ -102,6 +107,8 @@ class DelegationFactory(factory.django.DjangoModelFactory):
 class RoadmapFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Roadmap
+
+    nap_status = NapStatus.DRAFTING
 
     delegation = factory.SubFactory(DelegationFactory, roadmap=None)
 

@@ -2,6 +2,6 @@
 
 import os
 
-from academy.settings import *  # noqa: F403
+from config.settings import *  # noqa: F403
 
 LOCALE_PATHS = [os.environ["CATALOGUE_CHECK_DIR"]]

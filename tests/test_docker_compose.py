@@ -24,9 +24,9 @@ def test_compose_has_db_redis_web_and_worker_with_health_checks():
 def test_compose_web_runs_gunicorn_and_worker_runs_celery():
     services = load()["services"]
 
-    assert "gunicorn academy.wsgi" in services["web"]["command"]
+    assert "gunicorn config.wsgi" in services["web"]["command"]
     assert "migrate" in services["web"]["command"]
-    assert services["worker"]["command"][:4] == ["celery", "-A", "academy", "worker"]
+    assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
 
 
 def test_compose_web_and_worker_share_media_and_configuration():

@@ -52,7 +52,7 @@ def web_server(postgres, tmp_path, collected_static):
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "academy.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

@@ -60,7 +60,16 @@ def test_spanish_catalogue_holds_every_string_of_the_code(tmp_path):
     # makemessages writes into every "locale" folder it sees: run it on a copy
     # of the code, so the committed catalogue is never touched.
     source = tmp_path / "source"
-    for part in ("academy", "participants", "roadmaps", "templates"):
+    for part in (
+        "config",
+        "common",
+        "accounts",
+        "academy",
+        "participants",
+        "roadmaps",
+        "cohort",
+        "templates",
+    ):
         shutil.copytree(ROOT / part, source / part)
     shutil.copy(ROOT / "manage.py", source / "manage.py")
     (source / "tests").mkdir()

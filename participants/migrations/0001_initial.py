@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import participants.models
+import accounts.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 'ordering': ['full_name'],
             },
             managers=[
-                ('objects', participants.models.UserManager()),
+                ('objects', accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('convening', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='academy.convening', verbose_name='convening')),
                 ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='academy.delegation', verbose_name='delegation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='participants.user', verbose_name='person')),
             ],
             options={
                 'verbose_name': 'participant',

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core.cache import caches
 
-from academy.cache import BoundedLocMemCache
+from common.cache import BoundedLocMemCache
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 
-from academy.celery import app
-from academy.tasks import ping
+from common.tasks import ping
+from config.celery import app
 
 pytestmark = pytest.mark.services
 

@@ -24,7 +24,7 @@ def test_healthz_reports_database_and_in_process_queue(client, db, settings):
 
 @pytest.mark.services
 def test_healthz_reports_reachable_broker(client, db, settings, redis_url):
-    from academy.celery import app
+    from config.celery import app
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.broker_url = redis_url
@@ -54,7 +54,7 @@ def test_healthz_answers_503_when_the_database_is_stopped():
     environment = {k: v for k, v in os.environ.items() if k != "CELERY_BROKER_URL"}
     environment.update(
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{_closed_port()}/academy",
-        DJANGO_SETTINGS_MODULE="academy.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
     )
 
     result = subprocess.run(

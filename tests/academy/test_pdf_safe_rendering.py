@@ -3,7 +3,7 @@
 from django.template import Context, Template
 from pypdf import PdfReader
 
-from academy.pdf import pdf_render
+from common.pdf import pdf_render
 
 PAGE = Template(
     '{% load static %}<html lang="es"><head><title>Informe</title>'

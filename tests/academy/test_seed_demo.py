@@ -1,8 +1,8 @@
 from django.apps import apps
 from django.core.management import call_command
 
-from academy.models import Convening
-from participants.models import Participant, User
+from academy.models import Convening, Participant
+from accounts.models import User
 from tests.conftest import sign_in
 
 

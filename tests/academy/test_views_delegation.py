@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from academy.enums import NapStatus
-from academy.models import Delegation
-from participants.models import Participant, User
+from academy.models import Delegation, Participant
+from accounts.models import User
 from roadmaps.models import Roadmap
 from tests import factories
 
@@ -24,7 +24,7 @@ def test_delegation_create_organizer_adds_delegation_with_roadmap(
     delegation = Delegation.objects.get(convening=convening, country="CR")
     assert response.status_code == 302
     assert response.url == f"/delegations/{delegation.pk}/"
-    assert delegation.nap_status == NapStatus.ADOPTED
+    assert delegation.roadmap.nap_status == NapStatus.ADOPTED
     assert delegation.notes == "Arrives Monday"
     assert Roadmap.objects.filter(delegation=delegation).exists()
 
@@ -93,7 +93,8 @@ def test_delegation_update_organizer_sets_focal_point_among_members(
 
     assert response.status_code == 302
     bolivia.refresh_from_db()
-    assert (bolivia.nap_status, bolivia.focal_point, bolivia.notes) == (
+    bolivia.roadmap.refresh_from_db()
+    assert (bolivia.roadmap.nap_status, bolivia.focal_point, bolivia.notes) == (
         NapStatus.RENEWING,
         bolivia_member,
         "Two more expected",
@@ -162,8 +163,8 @@ def test_delegation_update_refuses_who_does_not_organize_it(
     post = client.post(url, {"country": "BO", "nap_status": NapStatus.ADOPTED})
 
     assert (get.status_code, post.status_code) == (404, 404)
-    bolivia.refresh_from_db()
-    assert bolivia.nap_status == NapStatus.DRAFTING
+    bolivia.roadmap.refresh_from_db()
+    assert bolivia.roadmap.nap_status == NapStatus.DRAFTING
 
 
 def test_delegation_update_anonymous_goes_to_login(client, bolivia):

@@ -16,8 +16,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-from academy.enums import Module
-from participants.enums import Sector
+from academy.enums import Module, Sector
 from roadmaps.demo import demo_roadmap_fill
 from tests import factories
 

@@ -3,8 +3,7 @@ spreadsheet, then marks attendance at a session with one click per person."""
 
 import pytest
 
-from academy.models import Attendance, Delegation
-from participants.models import Participant
+from academy.models import Attendance, Delegation, Participant
 from tests import factories
 from tests.e2e.conftest import sign_in
 from tests.participants.fixtures.builders import csv_bytes, person

@@ -2,8 +2,9 @@
 
 import pytest
 
+from academy.models import Participant
+from accounts.models import User
 from participants import imports
-from participants.models import Participant, User
 from tests import factories
 from tests.participants.fixtures.builders import (
     PDF,

@@ -4,8 +4,9 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from academy.enums import Role
+from academy.models import Participant
+from accounts.models import User
 from participants import services
-from participants.models import Participant, User
 from tests import factories
 
 

@@ -1,4 +1,4 @@
-from participants.models import User
+from accounts.models import User
 from tests.conftest import sign_in
 
 

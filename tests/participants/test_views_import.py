@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from participants.models import Participant, User
+from academy.models import Participant
+from accounts.models import User
 from tests import factories
 from tests.participants.fixtures.builders import (
     PDF,

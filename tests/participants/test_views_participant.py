@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participants.models import Participant, User
+from academy.models import Participant
+from accounts.models import User
 
 
 def form(delegation, **changes):

@@ -40,7 +40,7 @@ def exports_dir(settings, tmp_path):
 @pytest.fixture
 def in_process_tasks():
     """Tasks run in this process, whatever CELERY_BROKER_URL says."""
-    from academy.celery import app
+    from config.celery import app
 
     saved = app.conf.task_always_eager
     app.conf.task_always_eager = True

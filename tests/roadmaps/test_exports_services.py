@@ -149,7 +149,7 @@ def test_export_over_the_soft_time_limit_fails_as_too_long(
 @pytest.fixture
 def broker_down(monkeypatch):
     """The broker cannot be reached (nothing listens on port 9)."""
-    from academy.celery import app
+    from config.celery import app
     from tests.conftest import _reset_celery_connections
 
     down = "redis://127.0.0.1:9/0"
@@ -182,7 +182,7 @@ def test_export_stays_queued_when_the_broker_is_down_and_is_requeued_later(
     )
     assert export.is_waiting_too_long is True
 
-    from academy.celery import app
+    from config.celery import app
 
     app.conf.task_always_eager = True  # the broker is back (in-process here)
     assert exports_requeue_stale() == [export.pk]

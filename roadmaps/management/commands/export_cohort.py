@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from academy.enums import Language
+from common.enums import Language
 from roadmaps.management.commands.export_roadmap import convening_chosen
 from roadmaps.reports import cohort_report, report_pdf
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from academy.enums import Language
 from academy.models import Convening, Delegation
+from common.enums import Language
 from roadmaps.reports import report_pdf, roadmap_report
 
 

@@ -1,7 +1,0 @@
-from celery import shared_task
-
-
-@shared_task(name="academy.ping")
-def ping(*, token: str) -> str:
-    """Answer a health probe: proves a worker took a task and returned a result."""
-    return f"pong:{token}"

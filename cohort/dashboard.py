@@ -1,0 +1,106 @@
+"""The cohort dashboard: one row per delegation with what organizers track.
+
+Built in a fixed number of queries whatever the size of the cohort: counts and
+rates come from one aggregate query each, never from a query per delegation.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from academy.attendance import AttendanceRate, attendance_rate_by_delegation
+from academy.models import Convening, Participant
+from academy.selectors import delegations_with_counts
+from participants.invitations import InvitationState, invitation_states_for
+from roadmaps.selectors import roadmap_scores_for
+
+
+@dataclass
+class DelegationRow:
+    delegation: object
+    invitations: Counter
+    attendance: AttendanceRate
+    score: int
+
+    @property
+    def invited(self) -> int:
+        """People who got an invitation, whatever became of it (an e-mail the
+        mail server refused was not got)."""
+        return (
+            self.delegation.member_count
+            - self.invitations[InvitationState.NOT_INVITED]
+            - self.undelivered
+        )
+
+    @property
+    def undelivered(self) -> int:
+        return self.invitations[InvitationState.UNDELIVERED]
+
+    @property
+    def accepted(self) -> int:
+        return self.invitations[InvitationState.ACCEPTED]
+
+
+@dataclass
+class Dashboard:
+    convening: Convening
+    rows: list = field(default_factory=list)
+
+    @property
+    def members(self) -> int:
+        return sum(row.delegation.member_count for row in self.rows)
+
+    @property
+    def government(self) -> int:
+        return sum(row.delegation.government_count for row in self.rows)
+
+    @property
+    def civil_society(self) -> int:
+        return sum(row.delegation.civil_society_count for row in self.rows)
+
+    @property
+    def invited(self) -> int:
+        return sum(row.invited for row in self.rows)
+
+    @property
+    def accepted(self) -> int:
+        return sum(row.accepted for row in self.rows)
+
+    @property
+    def attendance(self) -> AttendanceRate:
+        statuses = ("present", "late", "excused", "absent")
+        return AttendanceRate(
+            **{
+                status: sum(getattr(row.attendance, status) for row in self.rows)
+                for status in statuses
+            }
+        )
+
+
+def cohort_dashboard(*, convening: Convening) -> Dashboard:
+    delegations = list(
+        delegations_with_counts(queryset=convening.delegations.all()).order_by(
+            "country"
+        )
+    )
+    states = invitation_states_for(convening=convening)
+    delegation_of = dict(
+        Participant.objects.filter(convening=convening).values_list(
+            "pk", "delegation_id"
+        )
+    )
+    invitations = {delegation.pk: Counter() for delegation in delegations}
+    for participant_id, status in states.items():
+        invitations[delegation_of[participant_id]][status.state] += 1
+    attendance = attendance_rate_by_delegation(convening=convening)
+    scores = roadmap_scores_for(roadmaps=[d.roadmap for d in delegations])
+    dashboard = Dashboard(convening=convening)
+    for delegation in delegations:
+        dashboard.rows.append(
+            DelegationRow(
+                delegation=delegation,
+                invitations=invitations[delegation.pk],
+                attendance=attendance.get(delegation.pk, AttendanceRate()),
+                score=scores.get(delegation.roadmap.pk, 0),
+            )
+        )
+    return dashboard

@@ -1,0 +1,185 @@
+"""Organizers run their convening: create, edit and close it, add, edit and remove
+its delegations. Anything the user may not change answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from academy import services
+from academy.forms import ConveningForm, DelegationCreateForm, DelegationForm
+from academy.models import Convening, Delegation
+from cohort.services import delegation_change, delegation_register
+
+
+def convening_for_organizer(user, pk):
+    """The convening if ``user`` organizes it, else 404 (ids cannot be probed)."""
+    convening = get_object_or_404(Convening, pk=pk)
+    if not user.has_perm("academy.change_convening", convening):
+        raise Http404
+    return convening
+
+
+def _delegation_for_organizer(user, pk):
+    delegation = get_object_or_404(
+        Delegation.objects.select_related("convening", "focal_point", "roadmap"),
+        pk=pk,
+    )
+    if not user.has_perm("academy.change_delegation", delegation):
+        raise Http404
+    return delegation
+
+
+def _save_or_report(form, call):
+    """Run a service; a validation error it raises is shown on the form."""
+    try:
+        return call()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_create(request):
+    user = request.user
+    if not (user.is_staff and user.has_perm("academy.add_convening")):
+        raise Http404
+    form = ConveningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        convening = _save_or_report(
+            form,
+            lambda: services.convening_create(user=user, **form.service_arguments()),
+        )
+        if convening is not None:
+            messages.success(request, _("The convening was created."))
+            return redirect(convening)
+    return render(request, "cohort/convening_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_update(request, pk):
+    convening = convening_for_organizer(request.user, pk)
+    form = ConveningForm(request.POST or None, instance=convening)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_or_report(
+            form,
+            lambda: services.convening_update(
+                convening=convening, **form.service_arguments()
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The convening was saved."))
+            return redirect(convening)
+    return render(
+        request, "cohort/convening_form.html", {"form": form, "convening": convening}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_close(request, pk):
+    convening = convening_for_organizer(request.user, pk)
+    if request.method == "POST":
+        services.convening_close(convening=convening)
+        messages.success(request, _("The convening is closed."))
+        return redirect(convening)
+    return render(request, "cohort/convening_close.html", {"convening": convening})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_create(request, pk):
+    convening = convening_for_organizer(request.user, pk)
+    form = DelegationCreateForm(request.POST or None, convening=convening)
+    if request.method == "POST" and form.is_valid():
+        delegation = _save_or_report(
+            form,
+            lambda: delegation_register(
+                convening=convening,
+                country=form.cleaned_data["country"],
+                nap_status=form.cleaned_data["nap_status"],
+                notes=form.cleaned_data["notes"],
+            ),
+        )
+        if delegation is not None:
+            messages.success(
+                request,
+                _("The delegation of %(country)s was added.")
+                % {"country": delegation.country.name},
+            )
+            return redirect(delegation)
+    return render(
+        request,
+        "cohort/delegation_form.html",
+        {"form": form, "convening": convening},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_update(request, pk):
+    delegation = _delegation_for_organizer(request.user, pk)
+    initial = {
+        "country": delegation.country.code,
+        "nap_status": delegation.roadmap.nap_status,
+        "focal_point": delegation.focal_point_id,
+        "notes": delegation.notes,
+    }
+    form = DelegationForm(
+        request.POST or None,
+        initial=initial,
+        convening=delegation.convening,
+        delegation=delegation,
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = _save_or_report(
+            form,
+            lambda: delegation_change(
+                delegation=delegation,
+                country=form.cleaned_data["country"],
+                nap_status=form.cleaned_data["nap_status"],
+                focal_point=form.cleaned_data["focal_point"],
+                notes=form.cleaned_data["notes"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The delegation was saved."))
+            return redirect(delegation)
+    return render(
+        request,
+        "cohort/delegation_form.html",
+        {"form": form, "convening": delegation.convening, "delegation": delegation},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_delete(request, pk):
+    delegation = _delegation_for_organizer(request.user, pk)
+    convening = delegation.convening
+    if request.method == "POST":
+        country = delegation.country.name
+        services.delegation_delete(delegation=delegation)
+        messages.success(
+            request,
+            _("The delegation of %(country)s was removed.") % {"country": country},
+        )
+        return redirect(convening)
+    return render(
+        request,
+        "cohort/delegation_confirm_delete.html",
+        {
+            "delegation": delegation,
+            "convening": convening,
+            "member_count": delegation.members.count(),
+        },
+    )

@@ -1,0 +1,121 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from academy import selectors
+from academy.attendance import attendance_by_participant
+from academy.models import Convening, Delegation
+from cohort.dashboard import cohort_dashboard as cohort_dashboard_for
+from participants.invitations import invitation_states_for
+
+
+@require_GET
+def home(request):
+    """What each role needs first; visitors who are not signed in see what this is."""
+    if not request.user.is_authenticated:
+        return render(request, "cohort/landing.html")
+    user = request.user
+    context = {
+        "organized": list(selectors.convenings_organized_by(user=user)),
+        "facilitated": list(selectors.delegations_facilitated_by(user=user)),
+        "memberships": [],
+    }
+    for membership in selectors.memberships_of(user=user):
+        convening = membership.delegation.convening
+        context["memberships"].append(
+            {
+                "membership": membership,
+                "members": selectors.delegation_members(
+                    delegation=membership.delegation
+                ),
+                "agenda": selectors.agenda_days(convening=convening),
+            }
+        )
+    return render(request, "cohort/home.html", context)
+
+
+@require_GET
+@login_required
+def convening_detail(request, pk):
+    convening = get_object_or_404(
+        Convening.objects.for_user(request.user).select_related("host"), pk=pk
+    )
+    context = {
+        "convening": convening,
+        "co_organizers": list(convening.co_organizers.all()),
+        "delegations": list(
+            selectors.delegations_with_counts(queryset=convening.delegations.all())
+        ),
+        "agenda": selectors.agenda_days(convening=convening),
+        "is_organizer": request.user.has_perm("academy.change_convening", convening),
+        "is_staff": request.user.has_perm(
+            "academy.view_delegation_contacts", convening
+        ),
+    }
+    # Other delegations are listed (country, size) but only one's own page opens.
+    context["link_all"] = context["is_staff"]
+    context["linkable"] = {
+        membership.delegation_id
+        for membership in convening.participants.filter(user=request.user)
+    }
+    return render(request, "cohort/convening_detail.html", context)
+
+
+@require_GET
+@login_required
+def delegation_detail(request, pk):
+    delegation = get_object_or_404(
+        Delegation.objects.for_user(request.user).select_related(
+            "convening", "roadmap", "focal_point"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("academy.view_delegation", delegation):
+        raise Http404
+    context = {
+        "delegation": delegation,
+        "convening": delegation.convening,
+        "members": selectors.delegation_members(delegation=delegation),
+        "show_contacts": request.user.has_perm(
+            "academy.view_delegation_contacts", delegation
+        ),
+        "can_change": request.user.has_perm("academy.change_delegation", delegation),
+    }
+    # Attendance: staff see everyone's, a member only their own (DESIGN.md).
+    rates = attendance_by_participant(
+        convening=delegation.convening, delegation=delegation
+    )
+    if not context["show_contacts"]:
+        own = {
+            m.pk
+            for group in context["members"].values()
+            for m in group
+            if m.user_id == request.user.pk
+        }
+        rates = {pk: rate for pk, rate in rates.items() if pk in own}
+    context["attendance_rates"] = rates
+    # Invitation states are contact details: convening staff only (DESIGN.md).
+    context["invitation_states"] = (
+        invitation_states_for(convening=delegation.convening, delegation=delegation)
+        if context["show_contacts"]
+        else None
+    )
+    return render(request, "cohort/delegation_detail.html", context)
+
+
+@require_GET
+@login_required
+def cohort_dashboard(request, pk):
+    """What organizers and facilitators track across the delegations."""
+    convening = get_object_or_404(Convening.objects.for_user(request.user), pk=pk)
+    if not request.user.has_perm("academy.view_cohort_dashboard", convening):
+        raise Http404
+    return render(
+        request,
+        "cohort/dashboard.html",
+        {
+            "convening": convening,
+            "dashboard": cohort_dashboard_for(convening=convening),
+        },
+    )
