@@ -118,7 +118,7 @@ class Convening(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("convening_detail", kwargs={"pk": self.pk})
+        return reverse("cohort:convening_detail", kwargs={"pk": self.pk})
 
     @property
     def zone(self):
@@ -203,7 +203,7 @@ class Delegation(models.Model):
         return str(self.country.name)
 
     def get_absolute_url(self):
-        return reverse("delegation_detail", kwargs={"pk": self.pk})
+        return reverse("cohort:delegation_detail", kwargs={"pk": self.pk})
 
     @property
     def code(self):

@@ -42,7 +42,7 @@ def _session_for(user, pk, permission):
 
 
 def _agenda_url(session):
-    return reverse("agenda", kwargs={"pk": session.convening_id}) + (
+    return reverse("academy:agenda", kwargs={"pk": session.convening_id}) + (
         f"#session-{session.pk}"
     )
 
@@ -158,7 +158,7 @@ def session_delete(request, pk):
             request,
             _("“%(title)s” was taken off the agenda.") % {"title": session.title},
         )
-        return redirect("agenda", pk=convening.pk)
+        return redirect("academy:agenda", pk=convening.pk)
     context = {
         "session": session,
         "convening": convening,
@@ -225,7 +225,7 @@ def attendance_mark(request, pk, participant_pk):
         },
     )
     return redirect(
-        reverse("roll_call", kwargs={"pk": session.pk})
+        reverse("academy:roll_call", kwargs={"pk": session.pk})
         + f"#participant-{participant.pk}"
     )
 

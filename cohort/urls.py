@@ -2,6 +2,8 @@ from django.urls import path
 
 from cohort.views import convenings, pages
 
+app_name = "cohort"
+
 urlpatterns = [
     path("", pages.home, name="home"),
     path("convenings/<int:pk>/", pages.convening_detail, name="convening_detail"),

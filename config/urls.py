@@ -14,9 +14,8 @@ urlpatterns = [
     path("i18n/setlang/", language_set, name="set_language"),
     # One URL module per area of the product, each owned by its app.
     path("", include("cohort.urls")),
-    path("", include("academy.urls_agenda")),
+    path("", include("academy.urls")),
     path("", include("participants.urls")),
-    path("", include("participants.urls_invitations")),
     path("", include("roadmaps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -456,9 +456,11 @@ def invitation_email(
         "convening": participant.delegation.convening,
         "sent_by": invitation.sent_by,
         "accept_url": urljoin(
-            base_url, reverse("invitation_accept", kwargs={"token": token})
+            base_url, reverse("participants:invitation_accept", kwargs={"token": token})
         ),
-        "request_url": urljoin(base_url, reverse("invitation_request_new")),
+        "request_url": urljoin(
+            base_url, reverse("participants:invitation_request_new")
+        ),
     }
     with translation.override(user.preferred_language):
         subject = " ".join(

@@ -1,6 +1,8 @@
 from django.urls import path, re_path
 
-from participants import views
+from participants import views, views_invitations
+
+app_name = "participants"
 
 urlpatterns = [
     path(
@@ -32,5 +34,40 @@ urlpatterns = [
         "participants/<int:pk>/remove/",
         views.participant_remove,
         name="participant_remove",
+    ),
+    path(
+        "convenings/<int:pk>/invitations/",
+        views_invitations.invitation_list,
+        name="invitation_list",
+    ),
+    path(
+        "convenings/<int:pk>/invitations/send-all/",
+        views_invitations.invitation_send_all,
+        name="invitation_send_all",
+    ),
+    path(
+        "convenings/<int:pk>/invitations/resend-undelivered/",
+        views_invitations.invitation_resend_undelivered,
+        name="invitation_resend_undelivered",
+    ),
+    path(
+        "invitations/send/<int:pk>/",
+        views_invitations.invitation_send,
+        name="invitation_send",
+    ),
+    path(
+        "invitations/accept/<str:token>/",
+        views_invitations.invitation_accept,
+        name="invitation_accept",
+    ),
+    path(
+        "invitations/new-link/",
+        views_invitations.invitation_request_new,
+        name="invitation_request_new",
+    ),
+    path(
+        "invitations/new-link/sent/",
+        views_invitations.invitation_request_done,
+        name="invitation_request_done",
     ),
 ]

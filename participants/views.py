@@ -82,7 +82,7 @@ def participant_create(request, pk):
             )
             if "add_another" in request.POST:
                 return redirect(
-                    reverse("participant_create", args=[convening.pk])
+                    reverse("participants:participant_create", args=[convening.pk])
                     + f"?delegation={participant.delegation_id}"
                 )
             return redirect(participant.delegation)
@@ -223,7 +223,7 @@ def participant_import_confirm(request, pk):
             request,
             _("This preview has expired or was replaced. Upload the file again."),
         )
-        return redirect("participant_import", pk=convening.pk)
+        return redirect("participants:participant_import", pk=convening.pk)
     report = imports.import_apply(convening=convening, raw_rows=payload["rows"])
     del request.session[_import_key(convening)]
     if not report.ok or report.file_errors:

@@ -209,7 +209,7 @@ def _undelivered_message(reason):
 
 
 def _list_url(convening):
-    return reverse("invitation_list", kwargs={"pk": convening.pk})
+    return reverse("participants:invitation_list", kwargs={"pk": convening.pk})
 
 
 def _no_referrer(response):
@@ -246,7 +246,7 @@ def invitation_accept(request, token):
             _("Welcome, %(name)s. Your password is set and you are signed in.")
             % {"name": user.get_short_name()},
         )
-        return redirect("home")
+        return redirect("cohort:home")
     context = {
         "form": form,
         "invitee": user,
@@ -278,7 +278,7 @@ def invitation_request_new(request):
             email=form.cleaned_data["email"],
             base_url=invitations.base_url_of(request),
         )
-        return redirect("invitation_request_done")
+        return redirect("participants:invitation_request_done")
     return render(request, "participants/invitations/request_new.html", {"form": form})
 
 

@@ -96,7 +96,7 @@ class Roadmap(models.Model):
         return str(_("Roadmap of %(delegation)s") % {"delegation": self.delegation})
 
     def get_absolute_url(self):
-        return reverse("roadmap_editor", kwargs={"pk": self.pk})
+        return reverse("roadmaps:roadmap_editor", kwargs={"pk": self.pk})
 
     def clean(self):
         if (
@@ -624,7 +624,7 @@ class Export(models.Model):
         return self.filename or f"{self.kind}-{self.pk}"
 
     def get_absolute_url(self):
-        return reverse("export_detail", kwargs={"pk": self.pk})
+        return reverse("roadmaps:export_detail", kwargs={"pk": self.pk})
 
     def file_open(self):
         """The stored PDF, read from the exports storage as configured now

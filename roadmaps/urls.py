@@ -4,6 +4,8 @@ from roadmaps import views, views_exports
 
 KIND = "<str:kind>/<int:item_pk>"
 
+app_name = "roadmaps"
+
 urlpatterns = [
     path("roadmaps/<int:pk>/", views.roadmap_editor, name="roadmap_editor"),
     path(

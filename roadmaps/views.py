@@ -101,7 +101,7 @@ def _editor_context(request, roadmap):
 
 
 def _editor_url(roadmap, anchor=""):
-    url = reverse("roadmap_editor", kwargs={"pk": roadmap.pk})
+    url = reverse("roadmaps:roadmap_editor", kwargs={"pk": roadmap.pk})
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -221,7 +221,9 @@ def roadmap_text_save(request, pk, group):
     form = _text_form(group, roadmap, request.POST)
     autosave = request.htmx and "save" not in request.POST
     target = f"text-{group}"
-    action = reverse("roadmap_text_save", kwargs={"pk": roadmap.pk, "group": group})
+    action = reverse(
+        "roadmaps:roadmap_text_save", kwargs={"pk": roadmap.pk, "group": group}
+    )
     if form.is_valid():
         try:
             saved = services.item_update(
@@ -288,7 +290,9 @@ def roadmap_item_add(request, pk, kind):
         "parent": parent,
         "parent_key": parent_key,
         "target": target,
-        "action": reverse("roadmap_item_add", kwargs={"pk": roadmap.pk, "kind": kind})
+        "action": reverse(
+            "roadmaps:roadmap_item_add", kwargs={"pk": roadmap.pk, "kind": kind}
+        )
         + (f"?parent={parent_key}" if parent_key else ""),
         "label": ITEM_MODELS[kind]._meta.verbose_name,
     }
@@ -334,7 +338,8 @@ def roadmap_item_edit(request, pk, kind, item_pk):
     form_class = FORMS[kind]
     target = f"form-{kind}-{item.pk}"
     action = reverse(
-        "roadmap_item_edit", kwargs={"pk": roadmap.pk, "kind": kind, "item_pk": item.pk}
+        "roadmaps:roadmap_item_edit",
+        kwargs={"pk": roadmap.pk, "kind": kind, "item_pk": item.pk},
     )
     context = {
         "kind": kind,
@@ -476,7 +481,7 @@ def roadmap_item_reparent(request, pk, kind, item_pk):
         services.item_reparent(user=request.user, item=item, parent=parent)
         return _structure_response(request, roadmap, item.anchor)
     action = reverse(
-        "roadmap_item_reparent",
+        "roadmaps:roadmap_item_reparent",
         kwargs={"pk": roadmap.pk, "kind": kind, "item_pk": item.pk},
     )
     response = _page(

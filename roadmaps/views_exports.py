@@ -96,7 +96,7 @@ def roadmap_export_request(request, pk):
     roadmap = _roadmap(request, pk)
     return _export_requested(
         request,
-        back=reverse("roadmap_exports", kwargs={"pk": roadmap.pk}),
+        back=reverse("roadmaps:roadmap_exports", kwargs={"pk": roadmap.pk}),
         kind=ExportKind.ROADMAP,
         roadmap=roadmap,
     )
@@ -126,7 +126,7 @@ def cohort_export_request(request, pk):
     convening = _convening(request, pk)
     return _export_requested(
         request,
-        back=reverse("cohort_reports", kwargs={"pk": convening.pk}),
+        back=reverse("roadmaps:cohort_reports", kwargs={"pk": convening.pk}),
         kind=ExportKind.COHORT,
         convening=convening,
     )

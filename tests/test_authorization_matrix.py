@@ -91,7 +91,7 @@ def nothing(world):
 
 MATRIX = {
     # Django's own account pages: open to all.
-    "home": Route(nothing, get=EVERYONE, public=True),
+    "cohort:home": Route(nothing, get=EVERYONE, public=True),
     "healthz": Route(nothing, get=EVERYONE, public=True),
     "login": Route(nothing, get=EVERYONE, post=EVERYONE, public=True),
     "logout": Route(nothing, post=EVERYONE, public=True),
@@ -108,105 +108,123 @@ MATRIX = {
     "password_change_done": Route(nothing, get=SIGNED_IN),
     "set_language": Route(nothing, post=EVERYONE, public=True),
     # Convenings, delegations and the dashboard.
-    "convening_detail": Route(convening, get=CONVENING_MEMBERS),
-    "delegation_detail": Route(delegation, get=DELEGATION_READERS),
-    "cohort_dashboard": Route(convening, get=STAFF),
+    "cohort:convening_detail": Route(convening, get=CONVENING_MEMBERS),
+    "cohort:delegation_detail": Route(delegation, get=DELEGATION_READERS),
+    "cohort:cohort_dashboard": Route(convening, get=STAFF),
     # Only staff users with the "add convening" permission: nobody here.
-    "convening_create": Route(nothing, get=NOBODY, post=NOBODY),
-    "convening_update": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
-    "convening_close": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
-    "delegation_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
-    "delegation_update": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
-    "delegation_delete": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:convening_create": Route(nothing, get=NOBODY, post=NOBODY),
+    "cohort:convening_update": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:convening_close": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:delegation_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:delegation_update": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:delegation_delete": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
     # Agenda and attendance.
-    "agenda": Route(convening, get=CONVENING_MEMBERS),
-    "agenda_ics": Route(convening, get=CONVENING_MEMBERS),
-    "session_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
-    "session_update": Route(session, get=ORGANIZERS, post=ORGANIZERS),
-    "session_delete": Route(session, get=ORGANIZERS, post=ORGANIZERS),
-    "roll_call": Route(session, get=STAFF),
-    "attendance_mark": Route(
+    "academy:agenda": Route(convening, get=CONVENING_MEMBERS),
+    "academy:agenda_ics": Route(convening, get=CONVENING_MEMBERS),
+    "academy:session_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "academy:session_update": Route(session, get=ORGANIZERS, post=ORGANIZERS),
+    "academy:session_delete": Route(session, get=ORGANIZERS, post=ORGANIZERS),
+    "academy:roll_call": Route(session, get=STAFF),
+    "academy:attendance_mark": Route(
         lambda w: {"pk": w.session.pk, "participant_pk": w.membership.pk},
         post=STAFF,
     ),
-    "attendance_summary": Route(convening, get=STAFF),
-    "attendance_export": Route(
+    "academy:attendance_summary": Route(convening, get=STAFF),
+    "academy:attendance_export": Route(
         lambda w: {"pk": w.convening.pk, "kind": "csv"}, get=STAFF
     ),
     # Participants and invitations.
-    "participant_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
-    "participant_import": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
-    "participant_import_confirm": Route(convening, post=ORGANIZERS),
-    "participant_export": Route(
+    "participants:participant_create": Route(
+        convening, get=ORGANIZERS, post=ORGANIZERS
+    ),
+    "participants:participant_import": Route(
+        convening, get=ORGANIZERS, post=ORGANIZERS
+    ),
+    "participants:participant_import_confirm": Route(convening, post=ORGANIZERS),
+    "participants:participant_export": Route(
         lambda w: {"pk": w.convening.pk, "kind": "xlsx"}, get=ORGANIZERS
     ),
-    "participant_update": Route(participant, get=ORGANIZERS, post=ORGANIZERS),
-    "participant_remove": Route(participant, get=ORGANIZERS, post=ORGANIZERS),
-    "invitation_list": Route(convening, get=ORGANIZERS),
-    "invitation_send_all": Route(convening, post=ORGANIZERS),
-    "invitation_resend_undelivered": Route(convening, post=ORGANIZERS),
-    "invitation_send": Route(participant, post=ORGANIZERS),
-    "invitation_accept": Route(
+    "participants:participant_update": Route(
+        participant, get=ORGANIZERS, post=ORGANIZERS
+    ),
+    "participants:participant_remove": Route(
+        participant, get=ORGANIZERS, post=ORGANIZERS
+    ),
+    "participants:invitation_list": Route(convening, get=ORGANIZERS),
+    "participants:invitation_send_all": Route(convening, post=ORGANIZERS),
+    "participants:invitation_resend_undelivered": Route(convening, post=ORGANIZERS),
+    "participants:invitation_send": Route(participant, post=ORGANIZERS),
+    "participants:invitation_accept": Route(
         lambda w: {"token": w.invitation_token},
         get=EVERYONE,
         post=EVERYONE,
         public=True,
     ),
-    "invitation_request_new": Route(nothing, get=EVERYONE, post=EVERYONE, public=True),
-    "invitation_request_done": Route(nothing, get=EVERYONE, public=True),
+    "participants:invitation_request_new": Route(
+        nothing, get=EVERYONE, post=EVERYONE, public=True
+    ),
+    "participants:invitation_request_done": Route(nothing, get=EVERYONE, public=True),
     # The roadmap: members write; the convening's staff read and comment.
-    "roadmap_editor": Route(roadmap, get=DELEGATION_READERS),
-    "roadmap_structure": Route(roadmap, get=DELEGATION_READERS),
-    "roadmap_text_save": Route(
+    "roadmaps:roadmap_editor": Route(roadmap, get=DELEGATION_READERS),
+    "roadmaps:roadmap_structure": Route(roadmap, get=DELEGATION_READERS),
+    "roadmaps:roadmap_text_save": Route(
         lambda w: {"pk": w.roadmap.pk, "group": "theory-of-change"}, post=MEMBERS
     ),
-    "roadmap_item_add": Route(
+    "roadmaps:roadmap_item_add": Route(
         lambda w: {"pk": w.roadmap.pk, "kind": "milestone"}, get=MEMBERS, post=MEMBERS
     ),
-    "roadmap_item_edit": Route(outcome, get=MEMBERS, post=MEMBERS),
-    "roadmap_item_move": Route(
+    "roadmaps:roadmap_item_edit": Route(outcome, get=MEMBERS, post=MEMBERS),
+    "roadmaps:roadmap_item_move": Route(
         outcome, post=MEMBERS, data=lambda w: {"direction": "down"}
     ),
-    "roadmap_item_reparent": Route(
+    "roadmaps:roadmap_item_reparent": Route(
         outcome,
         get=MEMBERS,
         post=MEMBERS,
         data=lambda w: {"parent": f"pillar-{w.other_pillar.pk}"},
     ),
-    "roadmap_item_delete": Route(outcome, get=MEMBERS, post=MEMBERS),
-    "roadmap_item_undelete": Route(
+    "roadmaps:roadmap_item_delete": Route(outcome, get=MEMBERS, post=MEMBERS),
+    "roadmaps:roadmap_item_undelete": Route(
         lambda w: {"pk": w.roadmap.pk, "kind": "outcome", "item_pk": w.deleted.pk},
         post=MEMBERS,
     ),
-    "roadmap_comment_add": Route(
+    "roadmaps:roadmap_comment_add": Route(
         roadmap,
         post=DELEGATION_READERS,
         data=lambda w: {"section": "context", "body": "Which year is the baseline?"},
     ),
-    "roadmap_comment_resolve": Route(
+    "roadmaps:roadmap_comment_resolve": Route(
         lambda w: {"pk": w.roadmap.pk, "comment_pk": w.comment.pk},
         post=DELEGATION_READERS,
     ),
     # A draft: only its members may submit it for review.
-    "roadmap_status_change": Route(
+    "roadmaps:roadmap_status_change": Route(
         roadmap, post=MEMBERS, data=lambda w: {"transition": "submit"}
     ),
-    "roadmap_history": Route(roadmap, get=DELEGATION_READERS),
-    "roadmap_item_history": Route(outcome, get=DELEGATION_READERS),
+    "roadmaps:roadmap_history": Route(roadmap, get=DELEGATION_READERS),
+    "roadmaps:roadmap_item_history": Route(outcome, get=DELEGATION_READERS),
     # PDF exports: a roadmap's for its readers, the cohort report for staff.
-    "roadmap_exports": Route(roadmap, get=DELEGATION_READERS),
-    "roadmap_export_request": Route(
+    "roadmaps:roadmap_exports": Route(roadmap, get=DELEGATION_READERS),
+    "roadmaps:roadmap_export_request": Route(
         roadmap, post=DELEGATION_READERS, data=lambda w: {"language": "es"}
     ),
-    "cohort_reports": Route(convening, get=STAFF),
-    "cohort_export_request": Route(
+    "roadmaps:cohort_reports": Route(convening, get=STAFF),
+    "roadmaps:cohort_export_request": Route(
         convening, post=STAFF, data=lambda w: {"language": "en"}
     ),
-    "export_detail": Route(lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS),
-    "export_status": Route(lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS),
-    "export_download": Route(lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS),
-    "export_retry": Route(lambda w: {"pk": w.export.pk}, post=DELEGATION_READERS),
-    "roadmap_item_restore": Route(
+    "roadmaps:export_detail": Route(
+        lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS
+    ),
+    "roadmaps:export_status": Route(
+        lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS
+    ),
+    "roadmaps:export_download": Route(
+        lambda w: {"pk": w.export.pk}, get=DELEGATION_READERS
+    ),
+    "roadmaps:export_retry": Route(
+        lambda w: {"pk": w.export.pk}, post=DELEGATION_READERS
+    ),
+    "roadmaps:roadmap_item_restore": Route(
         outcome,
         post=MEMBERS,
         data=lambda w: {"record": w.outcome.history.earliest().history_id},
@@ -222,7 +240,8 @@ def project_routes(patterns=None, namespace=None):
                 continue
             yield from project_routes(pattern.url_patterns, pattern.namespace)
         elif isinstance(pattern, URLPattern):
-            yield pattern.name, pattern
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, pattern
 
 
 def test_matrix_covers_every_url():

@@ -17,7 +17,7 @@ def _get(client, url, language="en"):
 
 @pytest.fixture
 def agenda_url(opening):
-    return reverse("agenda", args=[opening.convening_id])
+    return reverse("academy:agenda", args=[opening.convening_id])
 
 
 def test_a_session_changed_anywhere_shows_on_the_next_load(
@@ -59,8 +59,8 @@ def test_a_new_facilitator_or_a_new_name_shows(
 def test_each_role_gets_its_own_actions(
     client, organizer, facilitator, bolivia_member, opening, agenda_url
 ):
-    edit = reverse("session_update", args=[opening.pk])
-    roll_call = reverse("roll_call", args=[opening.pk])
+    edit = reverse("academy:session_update", args=[opening.pk])
+    roll_call = reverse("academy:roll_call", args=[opening.pk])
     seen = {}
     for user in (organizer, bolivia_member, facilitator, organizer):
         client.force_login(user)

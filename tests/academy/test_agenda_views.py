@@ -23,7 +23,7 @@ def page_text(response):
 def test_agenda_members_of_the_convening_see_it(client, request, role, opening):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("agenda", args=[opening.convening_id]))
+    response = client.get(reverse("academy:agenda", args=[opening.convening_id]))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -38,7 +38,7 @@ def test_agenda_members_of_the_convening_see_it(client, request, role, opening):
 def test_agenda_staff_of_another_convening_get_404(client, request, role, opening):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("agenda", args=[opening.convening_id]))
+    response = client.get(reverse("academy:agenda", args=[opening.convening_id]))
 
     assert response.status_code == 404
 
@@ -46,13 +46,13 @@ def test_agenda_staff_of_another_convening_get_404(client, request, role, openin
 def test_agenda_someone_without_a_role_gets_404(client, opening):
     client.force_login(factories.UserFactory())
 
-    response = client.get(reverse("agenda", args=[opening.convening_id]))
+    response = client.get(reverse("academy:agenda", args=[opening.convening_id]))
 
     assert response.status_code == 404
 
 
 def test_agenda_anonymous_is_sent_to_sign_in(client, opening):
-    url = reverse("agenda", args=[opening.convening_id])
+    url = reverse("academy:agenda", args=[opening.convening_id])
 
     response = client.get(url)
 
@@ -68,7 +68,7 @@ def test_agenda_shows_times_and_days_in_the_convenings_time_zone(
     session_at(convening, 25, 8, title="Morning check-in")
     client.force_login(bolivia_member)
 
-    response = client.get(reverse("agenda", args=[convening.pk]))
+    response = client.get(reverse("academy:agenda", args=[convening.pk]))
 
     days = response.context["agenda"].days
     assert [day.date for day in days] == [
@@ -86,40 +86,43 @@ def test_agenda_shows_times_and_days_in_the_convenings_time_zone(
 def test_agenda_participant_sees_no_organizer_actions(client, bolivia_member, opening):
     client.force_login(bolivia_member)
 
-    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+    content = client.get(reverse("academy:agenda", args=[opening.convening_id])).content
 
-    assert reverse("session_update", args=[opening.pk]).encode() not in content
-    assert reverse("session_delete", args=[opening.pk]).encode() not in content
-    assert reverse("roll_call", args=[opening.pk]).encode() not in content
-    assert reverse("session_create", args=[opening.convening_id]).encode() not in (
-        content
-    )
+    assert reverse("academy:session_update", args=[opening.pk]).encode() not in content
+    assert reverse("academy:session_delete", args=[opening.pk]).encode() not in content
+    assert reverse("academy:roll_call", args=[opening.pk]).encode() not in content
+    assert reverse(
+        "academy:session_create", args=[opening.convening_id]
+    ).encode() not in (content)
 
 
 def test_agenda_organizer_sees_actions_inline(client, organizer, opening):
     client.force_login(organizer)
 
-    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+    content = client.get(reverse("academy:agenda", args=[opening.convening_id])).content
 
-    assert reverse("session_update", args=[opening.pk]).encode() in content
-    assert reverse("session_delete", args=[opening.pk]).encode() in content
-    assert reverse("roll_call", args=[opening.pk]).encode() in content
-    assert reverse("session_create", args=[opening.convening_id]).encode() in content
+    assert reverse("academy:session_update", args=[opening.pk]).encode() in content
+    assert reverse("academy:session_delete", args=[opening.pk]).encode() in content
+    assert reverse("academy:roll_call", args=[opening.pk]).encode() in content
+    assert (
+        reverse("academy:session_create", args=[opening.convening_id]).encode()
+        in content
+    )
 
 
 def test_agenda_facilitator_gets_roll_call_but_not_edit(client, facilitator, opening):
     client.force_login(facilitator)
 
-    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+    content = client.get(reverse("academy:agenda", args=[opening.convening_id])).content
 
-    assert reverse("roll_call", args=[opening.pk]).encode() in content
-    assert reverse("session_update", args=[opening.pk]).encode() not in content
+    assert reverse("academy:roll_call", args=[opening.pk]).encode() in content
+    assert reverse("academy:session_update", args=[opening.pk]).encode() not in content
 
 
 def test_agenda_empty_state_for_organizer(client, organizer, convening):
     client.force_login(organizer)
 
-    response = client.get(reverse("agenda", args=[convening.pk]))
+    response = client.get(reverse("academy:agenda", args=[convening.pk]))
 
     assert "No sessions on the agenda yet — add the first one." in (
         response.content.decode()
@@ -133,7 +136,7 @@ def test_agenda_warns_organizer_of_double_bookings(
     clash.facilitators.set([facilitator])
     client.force_login(organizer)
 
-    content = client.get(reverse("agenda", args=[opening.convening_id])).content
+    content = client.get(reverse("academy:agenda", args=[opening.convening_id])).content
 
     text = content.decode()
     assert "1 session shares" not in text
@@ -163,7 +166,7 @@ def test_agenda_query_count_is_constant(
     client.force_login(organizer)
 
     with django_assert_max_num_queries(9):
-        response = client.get(reverse("agenda", args=[convening.pk]))
+        response = client.get(reverse("academy:agenda", args=[convening.pk]))
 
     assert response.status_code == 200
     assert response.context["agenda"].session_count == sessions
@@ -193,7 +196,7 @@ def test_session_create_organizer_adds_a_session_in_local_time(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_create", args=[convening.pk]),
+        reverse("academy:session_create", args=[convening.pk]),
         _form(facilitators=[facilitator.pk]),
     )
 
@@ -214,7 +217,7 @@ def test_session_create_organizer_adds_a_session_in_local_time(
 def test_session_create_form_shows_the_convening_zone(client, organizer, convening):
     client.force_login(organizer)
 
-    response = client.get(reverse("session_create", args=[convening.pk]))
+    response = client.get(reverse("academy:session_create", args=[convening.pk]))
 
     assert response.status_code == 200
     assert "Local time in America/Panama." in response.content.decode()
@@ -224,7 +227,7 @@ def test_session_create_refuses_an_end_before_the_start(client, organizer, conve
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_create", args=[convening.pk]),
+        reverse("academy:session_create", args=[convening.pk]),
         _form(start_time="15:00", end_time="14:00"),
     )
 
@@ -239,7 +242,7 @@ def test_session_create_refuses_a_day_outside_the_convening(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_create", args=[convening.pk]), _form(date="2025-07-10")
+        reverse("academy:session_create", args=[convening.pk]), _form(date="2025-07-10")
     )
 
     assert "Choose a day between 2025-06-23 and 2025-06-27." in (
@@ -254,7 +257,7 @@ def test_session_create_refuses_a_facilitator_of_another_convening(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_create", args=[convening.pk]),
+        reverse("academy:session_create", args=[convening.pk]),
         _form(facilitators=[other_facilitator.pk]),
     )
 
@@ -268,7 +271,7 @@ def test_session_create_warns_of_a_room_booked_twice_and_saves(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_create", args=[opening.convening_id]),
+        reverse("academy:session_create", args=[opening.convening_id]),
         _form(
             title_en="Side meeting",
             date="2025-06-24",
@@ -290,7 +293,7 @@ def test_session_create_warns_of_a_facilitator_booked_twice_and_saves(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_create", args=[opening.convening_id]),
+        reverse("academy:session_create", args=[opening.convening_id]),
         _form(
             title_en="Side meeting",
             date="2025-06-24",
@@ -315,7 +318,7 @@ def test_session_create_refuses_everyone_but_the_organizer(
     client, request, role, convening
 ):
     client.force_login(request.getfixturevalue(role))
-    url = reverse("session_create", args=[convening.pk])
+    url = reverse("academy:session_create", args=[convening.pk])
 
     assert client.get(url).status_code == 404
     assert client.post(url, _form()).status_code == 404
@@ -323,7 +326,9 @@ def test_session_create_refuses_everyone_but_the_organizer(
 
 
 def test_session_create_anonymous_is_sent_to_sign_in(client, convening):
-    response = client.post(reverse("session_create", args=[convening.pk]), _form())
+    response = client.post(
+        reverse("academy:session_create", args=[convening.pk]), _form()
+    )
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
@@ -337,7 +342,7 @@ def test_session_create_anonymous_is_sent_to_sign_in(client, convening):
 def test_session_update_form_shows_local_times(client, organizer, opening):
     client.force_login(organizer)
 
-    response = client.get(reverse("session_update", args=[opening.pk]))
+    response = client.get(reverse("academy:session_update", args=[opening.pk]))
 
     form = response.context["form"]
     assert form["date"].value() == datetime.date(2025, 6, 24)
@@ -352,7 +357,7 @@ def test_session_update_organizer_moves_a_session(client, organizer, opening):
     client.force_login(organizer)
 
     response = client.post(
-        reverse("session_update", args=[opening.pk]),
+        reverse("academy:session_update", args=[opening.pk]),
         _form(
             title_en="Opening", date="2025-06-24", start_time="08:00", end_time="09:00"
         ),
@@ -369,7 +374,7 @@ def test_session_update_form_shows_the_double_booking(client, organizer, opening
     session_at(opening.convening, 24, 10, title="Parallel lab", room="Room A")
     client.force_login(organizer)
 
-    response = client.get(reverse("session_update", args=[opening.pk]))
+    response = client.get(reverse("academy:session_update", args=[opening.pk]))
 
     content = response.content.decode()
     assert "This session is double-booked." in content
@@ -384,21 +389,31 @@ def test_session_update_and_delete_refuse_everyone_but_the_organizer(
 ):
     client.force_login(request.getfixturevalue(role))
 
-    assert client.get(reverse("session_update", args=[opening.pk])).status_code == 404
+    assert (
+        client.get(reverse("academy:session_update", args=[opening.pk])).status_code
+        == 404
+    )
     assert (
         client.post(
-            reverse("session_update", args=[opening.pk]), _form(title_en="Hijacked")
+            reverse("academy:session_update", args=[opening.pk]),
+            _form(title_en="Hijacked"),
         ).status_code
         == 404
     )
-    assert client.get(reverse("session_delete", args=[opening.pk])).status_code == 404
-    assert client.post(reverse("session_delete", args=[opening.pk])).status_code == 404
+    assert (
+        client.get(reverse("academy:session_delete", args=[opening.pk])).status_code
+        == 404
+    )
+    assert (
+        client.post(reverse("academy:session_delete", args=[opening.pk])).status_code
+        == 404
+    )
     opening.refresh_from_db()
     assert opening.title == "Opening plenary"
 
 
 def test_session_update_and_delete_anonymous_is_sent_to_sign_in(client, opening):
-    for name in ("session_update", "session_delete"):
+    for name in ("academy:session_update", "academy:session_delete"):
         response = client.post(reverse(name, args=[opening.pk]))
         assert response.status_code == 302
         assert response.url.startswith("/accounts/login/")
@@ -412,7 +427,7 @@ def test_session_delete_confirms_then_deletes(
         session=opening, participant=bolivia_participant, status="present"
     )
     client.force_login(organizer)
-    url = reverse("session_delete", args=[opening.pk])
+    url = reverse("academy:session_delete", args=[opening.pk])
 
     page = client.get(url)
     response = client.post(url)

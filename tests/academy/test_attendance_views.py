@@ -19,7 +19,7 @@ def page_text(response):
 
 
 def _mark_url(session, participant):
-    return reverse("attendance_mark", args=[session.pk, participant.pk])
+    return reverse("academy:attendance_mark", args=[session.pk, participant.pk])
 
 
 # Roll-call page
@@ -32,7 +32,7 @@ def test_roll_call_staff_see_every_participant_by_delegation(
 ):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("roll_call", args=[opening.pk]))
+    response = client.get(reverse("academy:roll_call", args=[opening.pk]))
 
     assert response.status_code == 200
     groups = response.context["groups"]
@@ -61,13 +61,13 @@ def test_roll_call_refuses_participants_and_other_convenings(
 ):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("roll_call", args=[opening.pk]))
+    response = client.get(reverse("academy:roll_call", args=[opening.pk]))
 
     assert response.status_code == 404
 
 
 def test_roll_call_anonymous_is_sent_to_sign_in(client, opening):
-    url = reverse("roll_call", args=[opening.pk])
+    url = reverse("academy:roll_call", args=[opening.pk])
 
     response = client.get(url)
 
@@ -86,7 +86,7 @@ def test_roll_call_shows_current_marks(
     )
     client.force_login(organizer)
 
-    response = client.get(reverse("roll_call", args=[opening.pk]))
+    response = client.get(reverse("academy:roll_call", args=[opening.pk]))
 
     content = response.content.decode()
     assert (
@@ -101,7 +101,7 @@ def test_roll_call_shows_current_marks(
 def test_roll_call_empty_state(client, organizer, opening):
     client.force_login(organizer)
 
-    response = client.get(reverse("roll_call", args=[opening.pk]))
+    response = client.get(reverse("academy:roll_call", args=[opening.pk]))
 
     assert "No participants in this convening yet." in page_text(response)
 
@@ -132,7 +132,7 @@ def test_roll_call_query_count_is_constant(
     client.force_login(organizer)
 
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("roll_call", args=[opening.pk]))
+        response = client.get(reverse("academy:roll_call", args=[opening.pk]))
 
     assert response.context["participant_count"] == delegations * members
     assert len(response.context["groups"]) == delegations
@@ -286,7 +286,7 @@ def test_attendance_summary_shows_rates_with_bars(
 ):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("attendance_summary", args=[convening.pk]))
+    response = client.get(reverse("academy:attendance_summary", args=[convening.pk]))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -308,17 +308,17 @@ def test_attendance_summary_and_exports_refuse_others(client, request, role, con
     client.force_login(request.getfixturevalue(role))
 
     for url in (
-        reverse("attendance_summary", args=[convening.pk]),
-        reverse("attendance_export", args=[convening.pk, "csv"]),
-        reverse("attendance_export", args=[convening.pk, "xlsx"]),
+        reverse("academy:attendance_summary", args=[convening.pk]),
+        reverse("academy:attendance_export", args=[convening.pk, "csv"]),
+        reverse("academy:attendance_export", args=[convening.pk, "xlsx"]),
     ):
         assert client.get(url).status_code == 404
 
 
 def test_attendance_summary_anonymous_is_sent_to_sign_in(client, convening):
     for url in (
-        reverse("attendance_summary", args=[convening.pk]),
-        reverse("attendance_export", args=[convening.pk, "csv"]),
+        reverse("academy:attendance_summary", args=[convening.pk]),
+        reverse("academy:attendance_export", args=[convening.pk, "csv"]),
     ):
         response = client.get(url)
         assert response.status_code == 302
@@ -341,7 +341,9 @@ def test_attendance_summary_query_count_is_constant(
     client.force_login(organizer)
 
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("attendance_summary", args=[convening.pk]))
+        response = client.get(
+            reverse("academy:attendance_summary", args=[convening.pk])
+        )
 
     assert len(response.context["summary"].participants) == delegations * members
 
@@ -349,7 +351,9 @@ def test_attendance_summary_query_count_is_constant(
 def test_attendance_export_csv(client, facilitator, convening, marked):
     client.force_login(facilitator)
 
-    response = client.get(reverse("attendance_export", args=[convening.pk, "csv"]))
+    response = client.get(
+        reverse("academy:attendance_export", args=[convening.pk, "csv"])
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -392,7 +396,9 @@ def test_attendance_export_xlsx_neutralizes_formulae(
     )
     client.force_login(organizer)
 
-    response = client.get(reverse("attendance_export", args=[convening.pk, "xlsx"]))
+    response = client.get(
+        reverse("academy:attendance_export", args=[convening.pk, "xlsx"])
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == (

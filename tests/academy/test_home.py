@@ -83,7 +83,7 @@ def test_home_organizer_query_count_is_constant(
     client.force_login(organizer)
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("home"))
+        response = client.get(reverse("cohort:home"))
 
     assert len(response.context["organized"][0].delegation_rows) == delegations
 

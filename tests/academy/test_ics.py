@@ -12,7 +12,7 @@ from tests.academy.conftest import panama, session_at
 
 
 def _download(client, convening):
-    response = client.get(reverse("agenda_ics", args=[convening.pk]))
+    response = client.get(reverse("academy:agenda_ics", args=[convening.pk]))
     assert response.status_code == 200
     return response, icalendar.Calendar.from_ical(response.content)
 
@@ -109,13 +109,13 @@ def test_agenda_ics_of_an_empty_agenda_has_no_event(client, organizer, convening
 def test_agenda_ics_refuses_another_convenings_staff(client, request, role, opening):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("agenda_ics", args=[opening.convening_id]))
+    response = client.get(reverse("academy:agenda_ics", args=[opening.convening_id]))
 
     assert response.status_code == 404
 
 
 def test_agenda_ics_anonymous_is_sent_to_sign_in(client, opening):
-    response = client.get(reverse("agenda_ics", args=[opening.convening_id]))
+    response = client.get(reverse("academy:agenda_ics", args=[opening.convening_id]))
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")

@@ -41,7 +41,7 @@ def test_convening_create_staff_with_permission_becomes_organizer(client, creato
     client.force_login(creator)
 
     response = client.post(
-        reverse("convening_create"),
+        reverse("cohort:convening_create"),
         {**FORM, "co_organizers": [unops.pk], "new_organizations": "UN Women\n\n"},
     )
 
@@ -67,7 +67,9 @@ def test_convening_create_reuses_an_organization_typed_by_name(client, creator):
     factories.OrganizationFactory(name="UN Women")
     client.force_login(creator)
 
-    client.post(reverse("convening_create"), {**FORM, "new_organizations": "un women"})
+    client.post(
+        reverse("cohort:convening_create"), {**FORM, "new_organizations": "un women"}
+    )
 
     assert Organization.objects.filter(name__iexact="un women").count() == 1
     convening = Convening.objects.get(name="Academy Lima")
@@ -78,7 +80,7 @@ def test_convening_create_refuses_end_before_start(client, creator):
     client.force_login(creator)
 
     response = client.post(
-        reverse("convening_create"), {**FORM, "end_date": "2026-03-09"}
+        reverse("cohort:convening_create"), {**FORM, "end_date": "2026-03-09"}
     )
 
     assert response.status_code == 200
@@ -89,7 +91,9 @@ def test_convening_create_refuses_end_before_start(client, creator):
 def test_convening_create_needs_a_working_language(client, creator):
     client.force_login(creator)
 
-    response = client.post(reverse("convening_create"), {**FORM, "languages": []})
+    response = client.post(
+        reverse("cohort:convening_create"), {**FORM, "languages": []}
+    )
 
     assert response.status_code == 200
     assert not Convening.objects.filter(name="Academy Lima").exists()
@@ -98,7 +102,7 @@ def test_convening_create_needs_a_working_language(client, creator):
 def test_convening_create_form_shows_for_allowed_staff(client, creator):
     client.force_login(creator)
 
-    response = client.get(reverse("convening_create"))
+    response = client.get(reverse("cohort:convening_create"))
 
     assert response.status_code == 200
     assert "You will be an organizer of the new convening." in (
@@ -110,8 +114,8 @@ def test_convening_create_refuses_staff_without_permission(client, db):
     user = factories.UserFactory(is_staff=True)
     client.force_login(user)
 
-    assert client.get(reverse("convening_create")).status_code == 404
-    assert client.post(reverse("convening_create"), FORM).status_code == 404
+    assert client.get(reverse("cohort:convening_create")).status_code == 404
+    assert client.post(reverse("cohort:convening_create"), FORM).status_code == 404
     assert not Convening.objects.filter(name="Academy Lima").exists()
 
 
@@ -120,17 +124,17 @@ def test_convening_create_refuses_permission_without_staff(client, db):
     user.user_permissions.add(Permission.objects.get(codename="add_convening"))
     client.force_login(user)
 
-    assert client.post(reverse("convening_create"), FORM).status_code == 404
+    assert client.post(reverse("cohort:convening_create"), FORM).status_code == 404
 
 
 def test_convening_create_refuses_an_organizer(client, organizer):
     client.force_login(organizer)
 
-    assert client.get(reverse("convening_create")).status_code == 404
+    assert client.get(reverse("cohort:convening_create")).status_code == 404
 
 
 def test_convening_create_anonymous_goes_to_login(client, db):
-    response = client.get(reverse("convening_create"))
+    response = client.get(reverse("cohort:convening_create"))
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
@@ -144,7 +148,7 @@ def test_convening_update_organizer_changes_details(client, organizer, convening
     client.force_login(organizer)
 
     response = client.post(
-        reverse("convening_update", args=[convening.pk]),
+        reverse("cohort:convening_update", args=[convening.pk]),
         {**FORM, "name_en": "Academy Panama 2026", "languages": ["es"]},
     )
 
@@ -158,7 +162,7 @@ def test_convening_update_organizer_changes_details(client, organizer, convening
 def test_convening_update_form_is_filled_in(client, organizer, convening):
     client.force_login(organizer)
 
-    response = client.get(reverse("convening_update", args=[convening.pk]))
+    response = client.get(reverse("cohort:convening_update", args=[convening.pk]))
 
     assert response.status_code == 200
     assert 'value="Academy Panama"' in response.content.decode()
@@ -172,8 +176,8 @@ def test_convening_update_refuses_who_does_not_organize_it(
 ):
     client.force_login(request.getfixturevalue(who))
 
-    get = client.get(reverse("convening_update", args=[convening.pk]))
-    post = client.post(reverse("convening_update", args=[convening.pk]), FORM)
+    get = client.get(reverse("cohort:convening_update", args=[convening.pk]))
+    post = client.post(reverse("cohort:convening_update", args=[convening.pk]), FORM)
 
     assert (get.status_code, post.status_code) == (404, 404)
     convening.refresh_from_db()
@@ -181,7 +185,9 @@ def test_convening_update_refuses_who_does_not_organize_it(
 
 
 def test_convening_update_anonymous_goes_to_login(client, convening):
-    response = client.post(reverse("convening_update", args=[convening.pk]), FORM)
+    response = client.post(
+        reverse("cohort:convening_update", args=[convening.pk]), FORM
+    )
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
@@ -196,8 +202,8 @@ def test_convening_close_organizer_closes_and_page_says_closed(
 ):
     client.force_login(organizer)
 
-    confirm = client.get(reverse("convening_close", args=[convening.pk]))
-    response = client.post(reverse("convening_close", args=[convening.pk]))
+    confirm = client.get(reverse("cohort:convening_close", args=[convening.pk]))
+    response = client.post(reverse("cohort:convening_close", args=[convening.pk]))
 
     assert confirm.status_code == 200
     assert "Close the convening" in confirm.content.decode()
@@ -211,11 +217,11 @@ def test_convening_close_organizer_closes_and_page_says_closed(
 
 def test_convening_close_keeps_the_first_closing_time(client, organizer, convening):
     client.force_login(organizer)
-    client.post(reverse("convening_close", args=[convening.pk]))
+    client.post(reverse("cohort:convening_close", args=[convening.pk]))
     convening.refresh_from_db()
     first = convening.closed_at
 
-    client.post(reverse("convening_close", args=[convening.pk]))
+    client.post(reverse("cohort:convening_close", args=[convening.pk]))
 
     convening.refresh_from_db()
     assert convening.closed_at == first
@@ -227,7 +233,7 @@ def test_convening_close_refuses_who_does_not_organize_it(
 ):
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(reverse("convening_close", args=[convening.pk]))
+    response = client.post(reverse("cohort:convening_close", args=[convening.pk]))
 
     assert response.status_code == 404
     convening.refresh_from_db()
@@ -235,7 +241,7 @@ def test_convening_close_refuses_who_does_not_organize_it(
 
 
 def test_convening_close_anonymous_goes_to_login(client, convening):
-    response = client.post(reverse("convening_close", args=[convening.pk]))
+    response = client.post(reverse("cohort:convening_close", args=[convening.pk]))
 
     assert response.status_code == 302
     convening.refresh_from_db()

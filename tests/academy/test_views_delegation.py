@@ -17,7 +17,7 @@ def test_delegation_create_organizer_adds_delegation_with_roadmap(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("delegation_create", args=[convening.pk]),
+        reverse("cohort:delegation_create", args=[convening.pk]),
         {"country": "CR", "nap_status": NapStatus.ADOPTED, "notes": "Arrives Monday"},
     )
 
@@ -35,7 +35,7 @@ def test_delegation_create_refuses_a_second_delegation_of_a_country(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("delegation_create", args=[convening.pk]),
+        reverse("cohort:delegation_create", args=[convening.pk]),
         {"country": "BO", "nap_status": NapStatus.NONE},
     )
 
@@ -53,7 +53,7 @@ def test_delegation_create_refuses_who_does_not_organize_the_convening(
     client, convening, who, request
 ):
     client.force_login(request.getfixturevalue(who))
-    url = reverse("delegation_create", args=[convening.pk])
+    url = reverse("cohort:delegation_create", args=[convening.pk])
 
     get = client.get(url)
     post = client.post(url, {"country": "CR", "nap_status": NapStatus.NONE})
@@ -64,7 +64,7 @@ def test_delegation_create_refuses_who_does_not_organize_the_convening(
 
 def test_delegation_create_anonymous_goes_to_login(client, convening):
     response = client.post(
-        reverse("delegation_create", args=[convening.pk]),
+        reverse("cohort:delegation_create", args=[convening.pk]),
         {"country": "CR", "nap_status": NapStatus.NONE},
     )
 
@@ -82,7 +82,7 @@ def test_delegation_update_organizer_sets_focal_point_among_members(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("delegation_update", args=[bolivia.pk]),
+        reverse("cohort:delegation_update", args=[bolivia.pk]),
         {
             "country": "BO",
             "nap_status": NapStatus.RENEWING,
@@ -109,7 +109,7 @@ def test_delegation_update_refuses_a_focal_point_from_another_delegation(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("delegation_update", args=[bolivia.pk]),
+        reverse("cohort:delegation_update", args=[bolivia.pk]),
         {
             "country": "BO",
             "nap_status": NapStatus.NONE,
@@ -129,7 +129,7 @@ def test_delegation_update_refuses_the_country_of_another_delegation(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("delegation_update", args=[bolivia.pk]),
+        reverse("cohort:delegation_update", args=[bolivia.pk]),
         {"country": "EC", "nap_status": NapStatus.NONE},
     )
 
@@ -144,7 +144,7 @@ def test_delegation_update_form_lists_only_members_as_focal_point(
 ):
     client.force_login(organizer)
 
-    response = client.get(reverse("delegation_update", args=[bolivia.pk]))
+    response = client.get(reverse("cohort:delegation_update", args=[bolivia.pk]))
 
     choices = list(response.context["form"].fields["focal_point"].queryset)
     assert choices == [bolivia_member]
@@ -157,7 +157,7 @@ def test_delegation_update_refuses_who_does_not_organize_it(
     client, bolivia, who, request
 ):
     client.force_login(request.getfixturevalue(who))
-    url = reverse("delegation_update", args=[bolivia.pk])
+    url = reverse("cohort:delegation_update", args=[bolivia.pk])
 
     get = client.get(url)
     post = client.post(url, {"country": "BO", "nap_status": NapStatus.ADOPTED})
@@ -168,7 +168,7 @@ def test_delegation_update_refuses_who_does_not_organize_it(
 
 
 def test_delegation_update_anonymous_goes_to_login(client, bolivia):
-    response = client.get(reverse("delegation_update", args=[bolivia.pk]))
+    response = client.get(reverse("cohort:delegation_update", args=[bolivia.pk]))
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
@@ -182,7 +182,7 @@ def test_delegation_delete_asks_first_then_removes_members_not_accounts(
     client, organizer, convening, bolivia, bolivia_member
 ):
     client.force_login(organizer)
-    url = reverse("delegation_delete", args=[bolivia.pk])
+    url = reverse("cohort:delegation_delete", args=[bolivia.pk])
 
     confirm = client.get(url)
     response = client.post(url)
@@ -205,14 +205,14 @@ def test_delegation_delete_refuses_who_does_not_organize_it(
 ):
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(reverse("delegation_delete", args=[bolivia.pk]))
+    response = client.post(reverse("cohort:delegation_delete", args=[bolivia.pk]))
 
     assert response.status_code == 404
     assert Delegation.objects.filter(pk=bolivia.pk).exists()
 
 
 def test_delegation_delete_anonymous_goes_to_login(client, bolivia):
-    response = client.post(reverse("delegation_delete", args=[bolivia.pk]))
+    response = client.post(reverse("cohort:delegation_delete", args=[bolivia.pk]))
 
     assert response.status_code == 302
     assert Delegation.objects.filter(pk=bolivia.pk).exists()

@@ -150,7 +150,9 @@ def test_participant_export_organizer_downloads(
 ):
     client.force_login(organizer)
 
-    response = client.get(reverse("participant_export", args=[cohort.pk, kind]))
+    response = client.get(
+        reverse("participants:participant_export", args=[cohort.pk, kind])
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
@@ -164,7 +166,9 @@ def test_participant_export_round_trips_through_the_import(client, organizer, co
     from tests.participants.fixtures.builders import upload
 
     client.force_login(organizer)
-    content = client.get(reverse("participant_export", args=[cohort.pk, "xlsx"]))
+    content = client.get(
+        reverse("participants:participant_export", args=[cohort.pk, "xlsx"])
+    )
     target = factories.ConveningFactory()
     factories.DelegationFactory(convening=target, country="BO")
     factories.DelegationFactory(convening=target, country="EC")
@@ -198,13 +202,17 @@ def test_participant_export_refuses_who_does_not_organize_the_convening(
 ):
     client.force_login(request.getfixturevalue(who))
 
-    response = client.get(reverse("participant_export", args=[cohort.pk, kind]))
+    response = client.get(
+        reverse("participants:participant_export", args=[cohort.pk, kind])
+    )
 
     assert response.status_code == 404
 
 
 def test_participant_export_anonymous_goes_to_login(client, cohort):
-    response = client.get(reverse("participant_export", args=[cohort.pk, "csv"]))
+    response = client.get(
+        reverse("participants:participant_export", args=[cohort.pk, "csv"])
+    )
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")

@@ -54,7 +54,7 @@ def test_accept_sets_password_and_signs_in(client, sent, english_participant):
     response = choose_password(client, path)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("cohort:home")
     user = english_participant.user
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
@@ -103,7 +103,7 @@ def test_reused_link_shows_clear_page_and_offers_a_new_one(client, sent):
     assert response.status_code == 410
     page = response.content.decode()
     assert "This invitation link was already used" in page
-    assert f'action="{reverse("invitation_request_new")}"' in page
+    assert f'action="{reverse("participants:invitation_request_new")}"' in page
     assert 'name="email"' in page
     assert again.status_code == 410
     invitation.participant.user.refresh_from_db()
@@ -136,7 +136,9 @@ def test_link_older_than_max_age_has_expired(client, sent):
     invitation, _path = sent
     token = tokens.token_make(key=invitation.key, signer=SignerFifteenDaysAgo())
 
-    response = client.get(reverse("invitation_accept", kwargs={"token": token}))
+    response = client.get(
+        reverse("participants:invitation_accept", kwargs={"token": token})
+    )
 
     assert response.status_code == 410
     assert "This invitation link has expired" in response.content.decode()
@@ -149,7 +151,7 @@ def test_shorter_max_age_setting_expires_links_sooner(client, sent, settings):
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() + datetime.timedelta(days=5)
     )
-    accept_url = reverse("invitation_accept", kwargs={"token": token})
+    accept_url = reverse("participants:invitation_accept", kwargs={"token": token})
 
     assert client.get(accept_url).status_code == 200
     settings.INVITATION_MAX_AGE_DAYS = 14
@@ -179,7 +181,9 @@ def test_resend_replaces_the_old_link(
     ],
 )
 def test_invalid_link_is_a_clear_404(client, sent, token):
-    response = client.get(reverse("invitation_accept", kwargs={"token": token}))
+    response = client.get(
+        reverse("participants:invitation_accept", kwargs={"token": token})
+    )
 
     assert response.status_code == 404
     assert "This link does not work" in response.content.decode()
@@ -198,7 +202,9 @@ def test_link_signed_for_another_purpose_is_a_404(client, sent):
     invitation, _path = sent
     token = signing.TimestampSigner(salt="something.else").sign(invitation.key.hex)
 
-    response = client.get(reverse("invitation_accept", kwargs={"token": token}))
+    response = client.get(
+        reverse("participants:invitation_accept", kwargs={"token": token})
+    )
 
     assert response.status_code == 404
 
@@ -222,11 +228,11 @@ def test_asking_for_a_new_link_sends_a_fresh_invitation(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("invitation_request_new"), {"email": "Emma@Test.org"}
+            reverse("participants:invitation_request_new"), {"email": "Emma@Test.org"}
         )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("invitation_request_done")
+    assert response["Location"] == reverse("participants:invitation_request_done")
     assert [message.to for message in mail.outbox] == [["emma@test.org"]]
     new_path = accept_path(mail.outbox[0])
     assert client.get(new_path).status_code == 200
@@ -240,18 +246,22 @@ def test_asking_for_a_new_link_answers_the_same_for_any_address(
     client, sent, organizer, email
 ):
     # Emma's link was just sent: asking again at once sends nothing either.
-    response = client.post(reverse("invitation_request_new"), {"email": email})
+    response = client.post(
+        reverse("participants:invitation_request_new"), {"email": email}
+    )
     done = client.get(response["Location"])
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("invitation_request_done")
+    assert response["Location"] == reverse("participants:invitation_request_done")
     assert done.status_code == 200
     assert "If this address belongs to someone invited" in done.content.decode()
 
 
 def test_asking_for_a_new_link_form_page(client, db):
-    response = client.get(reverse("invitation_request_new"))
-    bad = client.post(reverse("invitation_request_new"), {"email": "not an address"})
+    response = client.get(reverse("participants:invitation_request_new"))
+    bad = client.post(
+        reverse("participants:invitation_request_new"), {"email": "not an address"}
+    )
 
     assert response.status_code == 200
     assert "Ask for a new invitation link" in response.content.decode()

@@ -97,7 +97,7 @@ def test_the_row_answer_already_says_not_delivered(client, settings, organizer, 
     person = people[0]
 
     response = client.post(
-        reverse("invitation_send", kwargs={"pk": person.pk}),
+        reverse("participants:invitation_send", kwargs={"pk": person.pk}),
         HTTP_HX_REQUEST="true",
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -115,7 +115,7 @@ def test_invite_everyone_reports_what_did_not_go_out(
 ):
     settings.EMAIL_BACKEND = REFUSING
     client.force_login(organizer)
-    url = reverse("invitation_send_all", kwargs={"pk": convening.pk})
+    url = reverse("participants:invitation_send_all", kwargs={"pk": convening.pk})
 
     response = client.post(url, HTTP_ACCEPT_LANGUAGE="en", follow=True)
 
@@ -132,7 +132,7 @@ def test_in_spanish_too(client, settings, organizer, convening, people):
     organizer.preferred_language = "es"
     organizer.save()
     client.force_login(organizer)
-    url = reverse("invitation_send_all", kwargs={"pk": convening.pk})
+    url = reverse("participants:invitation_send_all", kwargs={"pk": convening.pk})
 
     page = client.post(url, follow=True).content.decode()
 
@@ -157,7 +157,7 @@ def test_the_dashboard_does_not_count_an_undelivered_invitation_as_invited(
     assert "0 accepted of 2 invited" in page
     assert '<span class="badge text-bg-danger">1 not delivered</span>' in page
     listing = client.get(
-        reverse("invitation_list", kwargs={"pk": convening.pk}),
+        reverse("participants:invitation_list", kwargs={"pk": convening.pk}),
         HTTP_ACCEPT_LANGUAGE="en",
     ).content.decode()
     assert "2 of 3 people invited, 0 accepted." in " ".join(listing.split())
@@ -169,14 +169,18 @@ def test_the_undelivered_go_out_again_in_one_click(
 ):
     settings.EMAIL_BACKEND = UNREACHABLE
     client.force_login(organizer)
-    list_url = reverse("invitation_list", kwargs={"pk": convening.pk})
-    client.post(reverse("invitation_send_all", kwargs={"pk": convening.pk}))
+    list_url = reverse("participants:invitation_list", kwargs={"pk": convening.pk})
+    client.post(
+        reverse("participants:invitation_send_all", kwargs={"pk": convening.pk})
+    )
     page = client.get(list_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Send the undelivered again (3)" in page
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     response = client.post(
-        reverse("invitation_resend_undelivered", kwargs={"pk": convening.pk}),
+        reverse(
+            "participants:invitation_resend_undelivered", kwargs={"pk": convening.pk}
+        ),
         HTTP_ACCEPT_LANGUAGE="en",
         follow=True,
     )

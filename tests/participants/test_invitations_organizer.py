@@ -21,15 +21,15 @@ def text_of(html):
 
 
 def list_url(convening):
-    return reverse("invitation_list", kwargs={"pk": convening.pk})
+    return reverse("participants:invitation_list", kwargs={"pk": convening.pk})
 
 
 def send_url(participant):
-    return reverse("invitation_send", kwargs={"pk": participant.pk})
+    return reverse("participants:invitation_send", kwargs={"pk": participant.pk})
 
 
 def send_all_url(convening):
-    return reverse("invitation_send_all", kwargs={"pk": convening.pk})
+    return reverse("participants:invitation_send_all", kwargs={"pk": convening.pk})
 
 
 def test_organizer_sees_every_state_by_delegation(
@@ -171,7 +171,7 @@ def test_invite_button_goes_back_to_a_local_next_page_only(
     client, organizer, english_participant, ecuador
 ):
     client.force_login(organizer)
-    delegation_page = reverse("delegation_detail", kwargs={"pk": ecuador.pk})
+    delegation_page = reverse("cohort:delegation_detail", kwargs={"pk": ecuador.pk})
 
     local = client.post(send_url(english_participant), {"next": delegation_page})
     foreign = client.post(
@@ -303,11 +303,14 @@ def test_unknown_ids_are_404(client, organizer):
     client.force_login(organizer)
 
     assert client.get(list_url_for_pk(999999)).status_code == 404
-    assert client.post(reverse("invitation_send", args=[999999])).status_code == 404
+    assert (
+        client.post(reverse("participants:invitation_send", args=[999999])).status_code
+        == 404
+    )
 
 
 def list_url_for_pk(pk):
-    return reverse("invitation_list", kwargs={"pk": pk})
+    return reverse("participants:invitation_list", kwargs={"pk": pk})
 
 
 @pytest.mark.parametrize("size", [10, 60])

@@ -18,14 +18,14 @@ from tests.participants.fixtures.builders import (
 
 def post_file(client, convening, name, content):
     return client.post(
-        reverse("participant_import", args=[convening.pk]),
+        reverse("participants:participant_import", args=[convening.pk]),
         {"file": upload(name, content)},
     )
 
 
 def confirm(client, convening, response):
     return client.post(
-        reverse("participant_import_confirm", args=[convening.pk]),
+        reverse("participants:participant_import_confirm", args=[convening.pk]),
         {"token": response.context["token"]},
     )
 
@@ -37,7 +37,9 @@ def counts():
 def test_import_page_states_the_limits(client, organizer, convening):
     client.force_login(organizer)
 
-    response = client.get(reverse("participant_import", args=[convening.pk]))
+    response = client.get(
+        reverse("participants:participant_import", args=[convening.pk])
+    )
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -175,11 +177,14 @@ def test_import_confirm_refuses_a_stale_token(client, organizer, convening, boli
     post_file(client, convening, "p.csv", csv_bytes([person(1)]))
 
     response = client.post(
-        reverse("participant_import_confirm", args=[convening.pk]), {"token": "old"}
+        reverse("participants:participant_import_confirm", args=[convening.pk]),
+        {"token": "old"},
     )
 
     assert response.status_code == 302
-    assert response.url == reverse("participant_import", args=[convening.pk])
+    assert response.url == reverse(
+        "participants:participant_import", args=[convening.pk]
+    )
     assert Participant.objects.count() == 0
 
 
@@ -191,7 +196,7 @@ def test_import_confirm_twice_imports_once(client, organizer, convening, bolivia
     again = confirm(client, convening, preview)
 
     assert again.status_code == 302
-    assert again.url == reverse("participant_import", args=[convening.pk])
+    assert again.url == reverse("participants:participant_import", args=[convening.pk])
     assert Participant.objects.count() == 1
 
 
@@ -201,7 +206,8 @@ def test_import_confirm_without_a_preview_redirects(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("participant_import_confirm", args=[convening.pk]), {"token": "x"}
+        reverse("participants:participant_import_confirm", args=[convening.pk]),
+        {"token": "x"},
     )
 
     assert response.status_code == 302
@@ -218,7 +224,7 @@ def test_import_preview_of_one_convening_cannot_be_confirmed_in_another(
     preview = post_file(client, convening, "p.csv", csv_bytes([person(1)]))
 
     response = client.post(
-        reverse("participant_import_confirm", args=[other.pk]),
+        reverse("participants:participant_import_confirm", args=[other.pk]),
         {"token": preview.context["token"]},
     )
 
@@ -234,10 +240,11 @@ def test_import_refuses_who_does_not_organize_the_convening(
 ):
     client.force_login(request.getfixturevalue(who))
 
-    page = client.get(reverse("participant_import", args=[convening.pk]))
+    page = client.get(reverse("participants:participant_import", args=[convening.pk]))
     upload_response = post_file(client, convening, "p.csv", csv_bytes([person(1)]))
     confirm_response = client.post(
-        reverse("participant_import_confirm", args=[convening.pk]), {"token": "x"}
+        reverse("participants:participant_import_confirm", args=[convening.pk]),
+        {"token": "x"},
     )
 
     assert (
@@ -262,7 +269,8 @@ def test_import_htmx_request_from_another_organizer_is_refused(
     client.force_login(other_organizer)
 
     response = client.get(
-        reverse("participant_import", args=[convening.pk]), HTTP_HX_REQUEST="true"
+        reverse("participants:participant_import", args=[convening.pk]),
+        HTTP_HX_REQUEST="true",
     )
 
     assert response.status_code == 404

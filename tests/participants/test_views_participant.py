@@ -28,7 +28,7 @@ def test_participant_create_organizer_adds_a_new_person(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("participant_create", args=[convening.pk]), form(bolivia)
+        reverse("participants:participant_create", args=[convening.pk]), form(bolivia)
     )
 
     assert response.status_code == 302
@@ -49,12 +49,13 @@ def test_participant_create_add_another_comes_back_to_the_form(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("participant_create", args=[convening.pk]),
+        reverse("participants:participant_create", args=[convening.pk]),
         {**form(bolivia), "add_another": "1"},
     )
 
     assert response.url == (
-        reverse("participant_create", args=[convening.pk]) + f"?delegation={bolivia.pk}"
+        reverse("participants:participant_create", args=[convening.pk])
+        + f"?delegation={bolivia.pk}"
     )
 
 
@@ -64,7 +65,8 @@ def test_participant_create_form_preselects_the_delegation(
     client.force_login(organizer)
 
     response = client.get(
-        reverse("participant_create", args=[convening.pk]) + f"?delegation={ecuador.pk}"
+        reverse("participants:participant_create", args=[convening.pk])
+        + f"?delegation={ecuador.pk}"
     )
 
     assert response.status_code == 200
@@ -77,7 +79,7 @@ def test_participant_create_refuses_a_person_in_another_delegation(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("participant_create", args=[convening.pk]),
+        reverse("participants:participant_create", args=[convening.pk]),
         form(bolivia, email="EC@test.org"),
     )
 
@@ -98,7 +100,7 @@ def test_participant_create_refuses_a_delegation_of_another_convening(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("participant_create", args=[convening.pk]), form(elsewhere)
+        reverse("participants:participant_create", args=[convening.pk]), form(elsewhere)
     )
 
     assert response.status_code == 200
@@ -112,7 +114,7 @@ def test_participant_create_refuses_who_does_not_organize(
     client, convening, bolivia, who, request
 ):
     client.force_login(request.getfixturevalue(who))
-    url = reverse("participant_create", args=[convening.pk])
+    url = reverse("participants:participant_create", args=[convening.pk])
 
     assert (
         client.get(url).status_code,
@@ -126,7 +128,7 @@ def test_participant_create_refuses_who_does_not_organize(
 
 def test_participant_create_anonymous_goes_to_login(client, convening, bolivia):
     response = client.post(
-        reverse("participant_create", args=[convening.pk]), form(bolivia)
+        reverse("participants:participant_create", args=[convening.pk]), form(bolivia)
     )
 
     assert response.status_code == 302
@@ -140,7 +142,7 @@ def test_participant_update_organizer_edits_membership_and_fresh_account(
     client.force_login(organizer)
 
     response = client.post(
-        reverse("participant_update", args=[participant.pk]),
+        reverse("participants:participant_update", args=[participant.pk]),
         form(ecuador, email="berta@test.org", full_name="Berta B."),
     )
 
@@ -162,9 +164,9 @@ def test_participant_update_cannot_change_an_account_in_use(
     participant = bolivia_member.memberships.get()
     client.force_login(organizer)
 
-    page = client.get(reverse("participant_update", args=[participant.pk]))
+    page = client.get(reverse("participants:participant_update", args=[participant.pk]))
     response = client.post(
-        reverse("participant_update", args=[participant.pk]),
+        reverse("participants:participant_update", args=[participant.pk]),
         form(bolivia, email="attacker@evil.test", position="Minister"),
     )
 
@@ -184,7 +186,7 @@ def test_participant_update_refuses_who_does_not_organize(
 ):
     participant = bolivia_member.memberships.get()
     client.force_login(request.getfixturevalue(who))
-    url = reverse("participant_update", args=[participant.pk])
+    url = reverse("participants:participant_update", args=[participant.pk])
 
     get = client.get(url)
     post = client.post(url, form(bolivia, email="bo@test.org", position="Hacked"))
@@ -197,7 +199,9 @@ def test_participant_update_refuses_who_does_not_organize(
 def test_participant_update_anonymous_goes_to_login(client, bolivia_member):
     participant = bolivia_member.memberships.get()
 
-    response = client.get(reverse("participant_update", args=[participant.pk]))
+    response = client.get(
+        reverse("participants:participant_update", args=[participant.pk])
+    )
 
     assert response.status_code == 302
 
@@ -207,7 +211,7 @@ def test_participant_remove_asks_then_removes(
 ):
     participant = bolivia_member.memberships.get()
     client.force_login(organizer)
-    url = reverse("participant_remove", args=[participant.pk])
+    url = reverse("participants:participant_remove", args=[participant.pk])
 
     confirm = client.get(url)
     response = client.post(url)
@@ -230,7 +234,9 @@ def test_participant_remove_refuses_who_does_not_organize(
     participant = bolivia_member.memberships.get()
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(reverse("participant_remove", args=[participant.pk]))
+    response = client.post(
+        reverse("participants:participant_remove", args=[participant.pk])
+    )
 
     assert response.status_code == 404
     assert Participant.objects.filter(pk=participant.pk).exists()
@@ -239,7 +245,9 @@ def test_participant_remove_refuses_who_does_not_organize(
 def test_participant_remove_anonymous_goes_to_login(client, bolivia_member):
     participant = bolivia_member.memberships.get()
 
-    response = client.post(reverse("participant_remove", args=[participant.pk]))
+    response = client.post(
+        reverse("participants:participant_remove", args=[participant.pk])
+    )
 
     assert response.status_code == 302
     assert Participant.objects.filter(pk=participant.pk).exists()

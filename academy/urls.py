@@ -2,6 +2,8 @@ from django.urls import path, re_path
 
 from academy import views_agenda
 
+app_name = "academy"
+
 urlpatterns = [
     path("convenings/<int:pk>/agenda/", views_agenda.agenda, name="agenda"),
     path(
