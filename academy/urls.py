@@ -1,39 +1,39 @@
 from django.urls import path, re_path
 
-from academy import views_agenda
+from academy.views import agenda
 
 app_name = "academy"
 
 urlpatterns = [
-    path("convenings/<int:pk>/agenda/", views_agenda.agenda, name="agenda"),
+    path("convenings/<int:pk>/agenda/", agenda.agenda, name="agenda"),
     path(
         "convenings/<int:pk>/agenda.ics",
-        views_agenda.agenda_calendar,
+        agenda.agenda_calendar,
         name="agenda_ics",
     ),
     path(
         "convenings/<int:pk>/sessions/new/",
-        views_agenda.session_create,
+        agenda.session_create,
         name="session_create",
     ),
-    path("sessions/<int:pk>/edit/", views_agenda.session_update, name="session_update"),
+    path("sessions/<int:pk>/edit/", agenda.session_update, name="session_update"),
     path(
-        "sessions/<int:pk>/delete/", views_agenda.session_delete, name="session_delete"
+        "sessions/<int:pk>/delete/", agenda.session_delete, name="session_delete"
     ),
-    path("sessions/<int:pk>/roll-call/", views_agenda.roll_call, name="roll_call"),
+    path("sessions/<int:pk>/roll-call/", agenda.roll_call, name="roll_call"),
     path(
         "sessions/<int:pk>/roll-call/<int:participant_pk>/",
-        views_agenda.attendance_mark,
+        agenda.attendance_mark,
         name="attendance_mark",
     ),
     path(
         "convenings/<int:pk>/attendance/",
-        views_agenda.attendance_summary,
+        agenda.attendance_summary,
         name="attendance_summary",
     ),
     re_path(
         r"^convenings/(?P<pk>[0-9]+)/attendance/export\.(?P<kind>csv|xlsx)$",
-        views_agenda.attendance_export,
+        agenda.attendance_export,
         name="attendance_export",
     ),
 ]

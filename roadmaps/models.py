@@ -555,7 +555,7 @@ class Export(models.Model):
     """A PDF report requested by someone and rendered by a worker.
 
     The file is never served from a public URL: downloads go through a view that
-    checks permission (see ``roadmaps.views_exports``).
+    checks permission (see ``roadmaps.views.exports``).
     """
 
     kind = models.CharField(_("kind"), max_length=10, choices=ExportKind.choices)

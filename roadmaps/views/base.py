@@ -1,0 +1,171 @@
+"""What the roadmap views share: finding the roadmap and its items (404 for
+whoever may not see them), the editor's context, and the htmx answers."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django_htmx.http import reswap, retarget
+
+from roadmaps import fragments, selectors, services
+from roadmaps.completeness import roadmap_completeness
+from roadmaps.enums import Section
+from roadmaps.forms import FORMS
+from roadmaps.models import ITEM_MODELS, Item
+from roadmaps.services import TRANSITIONS
+
+TEXT_GROUPS = {"context": Section.CONTEXT, "theory-of-change": Section.THEORY_OF_CHANGE}
+
+
+def roadmap_or_404(request, pk, permission="roadmaps.view_roadmap"):
+    roadmap = selectors.roadmap_for_editor(pk=pk)
+    if roadmap is None or not request.user.has_perm(permission, roadmap):
+        raise Http404
+    return roadmap
+
+
+def item_or_404(roadmap, kind, item_pk):
+    model = ITEM_MODELS.get(kind)
+    if model is None or kind == "roadmap":
+        raise Http404
+    queryset = model.objects.filter(roadmap=roadmap, pk=item_pk)
+    if issubclass(model, Item):
+        queryset = queryset.filter(deleted_at__isnull=True)
+    item = queryset.first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def parent_or_404(request, roadmap, kind):
+    """The parent named by ``?parent=outcome-12``, within this roadmap."""
+    allowed = services.PARENT_KINDS.get(kind)
+    if allowed is None:
+        raise Http404
+    if not allowed:
+        return None
+    parent_kind, _sep, parent_pk = request.GET.get(
+        "parent", request.POST.get("parent", "")
+    ).partition("-")
+    if parent_kind not in allowed or not parent_pk.isdigit():
+        raise Http404
+    return item_or_404(roadmap, parent_kind, int(parent_pk))
+
+
+def parts_context(roadmap):
+    """What the cached parts of the editor need (roadmaps/fragments.py): the
+    digests, read first, then the tree and its scores, loaded only if a part is
+    not in the cache."""
+    tree = SimpleLazyObject(lambda: selectors.roadmap_tree(roadmap=roadmap))
+    return {
+        "roadmap": roadmap,
+        "convening": roadmap.delegation.convening,
+        "digests": fragments.roadmap_digests(roadmap=roadmap, tree=tree),
+        "tree": tree,
+        "completeness": SimpleLazyObject(lambda: roadmap_completeness(tree=tree)),
+        "budget": SimpleLazyObject(lambda: selectors.roadmap_budget(tree=tree)),
+    }
+
+
+def editor_context(request, roadmap):
+    user = request.user
+    return {
+        **parts_context(roadmap),
+        "delegation": roadmap.delegation,
+        "comments": selectors.roadmap_comments(roadmap=roadmap),
+        "sections": Section,
+        "can_change": user.has_perm("roadmaps.change_roadmap", roadmap),
+        "can_comment": user.has_perm("roadmaps.comment_roadmap", roadmap),
+        "can_review": user.has_perm("roadmaps.review_roadmap", roadmap),
+        "transitions": [
+            (transition, transition.label)
+            for transition, (sources, _target, permission) in TRANSITIONS.items()
+            if roadmap.status in sources and user.has_perm(permission, roadmap)
+        ],
+    }
+
+
+def editor_url(roadmap, anchor=""):
+    url = reverse("roadmaps:roadmap_editor", kwargs={"pk": roadmap.pk})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def structure_response(request, roadmap, anchor=""):
+    """After a change: the whole structure (codes renumbered) for htmx, or back
+    to the place in the page."""
+    if not request.htmx:
+        return redirect(editor_url(roadmap, anchor))
+    return render(
+        request,
+        "roadmaps/partials/structure_response.html",
+        editor_context(request, roadmap),
+    )
+
+
+def fragment_page(request, roadmap, template, context, status=200):
+    """A fragment for htmx, or the same fragment inside a page without JS."""
+    context = {"roadmap": roadmap, "fragment": template, **context}
+    if request.htmx:
+        return render(request, template, context, status=status)
+    return render(request, "roadmaps/item_page.html", context, status=status)
+
+
+def text_form(group, roadmap, data=None):
+    # Two text forms share the page: their ids (the version input's above all,
+    # which a save replaces out of band) must not collide.
+    return FORMS[group](
+        data,
+        instance=roadmap,
+        initial={"version": roadmap.version},
+        auto_id=f"id_{group}_%s",
+    )
+
+
+def conflict_response(
+    request, roadmap, *, form_class, error, action, target, kind, label
+):
+    """409: the stored text beside the refused one, and a form to merge them."""
+    current = error.current
+    initial = {**error.mine, "version": current.version}
+    form = form_class(initial=initial, instance=current, auto_id=f"id_{target}_%s")
+    fields = [
+        {
+            "label": form.fields[name].label if name in form.fields else name,
+            "theirs": _display(current, name),
+            "mine": error.mine.get(name, ""),
+        }
+        for name in error.fields
+    ]
+    response = fragment_page(
+        request,
+        roadmap,
+        "roadmaps/partials/conflict.html",
+        {
+            "form": form,
+            "fields": fields,
+            "action": action,
+            "target": target,
+            "kind": kind,
+            "label": label,
+            "updated_at": current.updated_at,
+            "convening": roadmap.delegation.convening,
+        },
+        status=409,
+    )
+    if request.htmx:
+        retarget(response, f"#{target}")
+        reswap(response, "outerHTML")
+    return response
+
+
+def _display(item, name):
+    field = item._meta.get_field(name)
+    if field.choices:
+        return getattr(item, f"get_{name}_display")()
+    value = getattr(item, name)
+    return "" if value is None else value
+
+
+def int_or_none(value):
+    """A primary key from a form or query string, or None if it is not one."""
+    return int(value) if value and value.isdigit() else None

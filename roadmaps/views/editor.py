@@ -1,0 +1,129 @@
+"""The roadmap editor: one page per roadmap, every item edited in place.
+
+With htmx, a change answers with the fragment to swap (the structure of the
+roadmap, the saved state of a text, or the merge view of a refused save); with
+JavaScript off, the same URLs take ordinary posts and redirect back to the place
+in the page. Whoever may not see a roadmap gets 404 on every URL.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
+
+from roadmaps import services
+from roadmaps.forms import FORMS
+from roadmaps.services import StaleEdit
+from roadmaps.views.base import (
+    TEXT_GROUPS,
+    conflict_response,
+    editor_context,
+    editor_url,
+    fragment_page,
+    parts_context,
+    roadmap_or_404,
+    text_form,
+)
+
+
+# The editor's GETs read in autocommit: a transaction around reads costs two
+# round trips (BEGIN, COMMIT) on every load; the rare write (initialize) is
+# atomic on its own.
+@transaction.non_atomic_requests
+@login_required
+@require_GET
+def roadmap_editor(request, pk):
+    roadmap = roadmap_or_404(request, pk)
+    context = editor_context(request, roadmap)
+    if context["can_change"] and context["digests"].needs_initialize:
+        services.roadmap_initialize(roadmap=roadmap, user=request.user)
+        context = editor_context(request, roadmap)
+    context["text_forms"] = {
+        group.replace("-", "_"): text_form(group, roadmap) for group in TEXT_GROUPS
+    }
+    return render(request, "roadmaps/editor.html", context)
+
+
+@transaction.non_atomic_requests
+@login_required
+@require_GET
+def roadmap_structure(request, pk):
+    roadmap = roadmap_or_404(request, pk)
+    return render(
+        request,
+        "roadmaps/partials/structure_response.html",
+        editor_context(request, roadmap),
+    )
+
+
+@login_required
+@require_POST
+def roadmap_text_save(request, pk, group):
+    """Save one group of long texts (context, theory of change); autosave posts
+    here while the person types."""
+    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
+    if group not in TEXT_GROUPS:
+        raise Http404
+    form_class = FORMS[group]
+    form = text_form(group, roadmap, request.POST)
+    autosave = request.htmx and "save" not in request.POST
+    target = f"text-{group}"
+    action = reverse(
+        "roadmaps:roadmap_text_save", kwargs={"pk": roadmap.pk, "group": group}
+    )
+    if form.is_valid():
+        try:
+            saved = services.item_update(
+                user=request.user,
+                item=roadmap,
+                base_version=form.cleaned_data["version"],
+                changes=form.changes(),
+            )
+        except StaleEdit as error:
+            return conflict_response(
+                request,
+                roadmap,
+                form_class=form_class,
+                error=error,
+                action=action,
+                target=target,
+                kind="roadmap",
+                label=TEXT_GROUPS[group].label,
+            )
+        if not request.htmx:
+            return redirect(editor_url(roadmap, group))
+        # Only the text, its save state, the summary and the nav are redrawn.
+        context = parts_context(saved)
+        context.update(
+            can_change=True,
+            group=group,
+            saved_at=timezone.now(),
+            version=saved.version,
+            form=text_form(group, saved),
+            action=action,
+        )
+        if autosave:
+            response = render(request, "roadmaps/partials/text_saved.html", context)
+            retarget(response, f"#save-status-{group}")
+            reswap(response, "innerHTML")
+            return response
+        return render(request, "roadmaps/partials/text_form_response.html", context)
+    if autosave:
+        response = render(
+            request,
+            "roadmaps/partials/text_errors.html",
+            {"form": form, "group": group},
+        )
+        retarget(response, f"#save-status-{group}")
+        reswap(response, "innerHTML")
+        return response
+    return fragment_page(
+        request,
+        roadmap,
+        "roadmaps/partials/text_form.html",
+        {"form": form, "group": group, "action": action, "can_change": True},
+    )
