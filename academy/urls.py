@@ -17,9 +17,7 @@ urlpatterns = [
         name="session_create",
     ),
     path("sessions/<int:pk>/edit/", agenda.session_update, name="session_update"),
-    path(
-        "sessions/<int:pk>/delete/", agenda.session_delete, name="session_delete"
-    ),
+    path("sessions/<int:pk>/delete/", agenda.session_delete, name="session_delete"),
     path("sessions/<int:pk>/roll-call/", agenda.roll_call, name="roll_call"),
     path(
         "sessions/<int:pk>/roll-call/<int:participant_pk>/",

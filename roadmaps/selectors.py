@@ -215,12 +215,3 @@ def roadmap_comments(*, roadmap: Roadmap) -> dict[str, list[Comment]]:
     return {
         section.value.replace("-", "_"): threads[section.value] for section in Section
     }
-
-
-def roadmap_scores_for(*, roadmaps: list[Roadmap]) -> dict[int, int]:
-    """Overall completeness percent per roadmap id, for the cohort dashboard
-    (eight queries whatever the number of roadmaps)."""
-    from roadmaps.completeness import roadmap_completeness
-
-    trees = roadmap_trees(roadmaps=list(roadmaps))
-    return {pk: roadmap_completeness(tree=tree).percent for pk, tree in trees.items()}

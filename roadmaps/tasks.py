@@ -4,14 +4,14 @@ import logging
 
 from celery import shared_task
 
-from roadmaps.exports import export_run, worker_name
+from roadmaps.export_rendering import export_run, worker_name
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, name="roadmaps.export_render", ignore_result=True)
 def export_render(self, *, export_id: int) -> int | None:
-    """Render one Export's PDF (see ``roadmaps.exports.export_run``).
+    """Render one Export's PDF (see ``roadmaps.export_rendering.export_run``).
 
     Late acks, reject-on-worker-lost and the time limits are set for every task
     in settings (``CELERY_TASK_*``): a worker killed mid-render hands the task

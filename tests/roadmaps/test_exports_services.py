@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from roadmaps.enums import ExportKind, ExportStatus
+from roadmaps.export_rendering import export_run
 from roadmaps.exports import (
     export_request,
     export_retry,
-    export_run,
     exports_requeue_stale,
 )
 from roadmaps.models import Export
