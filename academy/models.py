@@ -321,7 +321,7 @@ class Attendance(models.Model):
     """Whether one participant attended one session, as marked at the roll call.
 
     A session without a row for a participant has not been marked for them yet;
-    attendance rates count only marked sessions (see academy.attendance).
+    attendance rates count only marked sessions (see academy.selectors.attendance).
     """
 
     session = models.ForeignKey(

@@ -1,15 +1,30 @@
-"""Changes to the convening domain. Each function runs in a transaction."""
+"""Changes to the convening domain: convenings, delegations and roles, the
+sessions of the agenda, attendance. Each function runs in a transaction."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from academy.enums import Role
-from academy.models import Convening, ConveningRole, Delegation, Organization
+from academy.enums import AttendanceStatus, Role
+from academy.models import (
+    Attendance,
+    Convening,
+    ConveningRole,
+    Delegation,
+    Organization,
+    Participant,
+    Session,
+)
 from academy.rules import forget_roles
+from accounts.models import User
+
+# Sessions may sit a little outside the convening's dates (a welcome dinner the
+# evening before, a follow-up call the day after), but not in another month.
+MARGIN_DAYS = 1
 
 
 @transaction.atomic
@@ -199,3 +214,169 @@ def delegation_delete(*, delegation: Delegation) -> None:
     and everything that hangs from them (invitations, attendance, comments).
     """
     delegation.delete()
+
+
+# Sessions of the agenda. Times are aware datetimes; a room or a facilitator
+# booked twice is allowed (academy.selectors.agenda.session_conflicts reports it).
+
+
+def _validate_session(
+    *,
+    convening: Convening,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    facilitators: Iterable[User],
+    titles: tuple[str, str],
+) -> None:
+    errors = {}
+    if not any(title.strip() for title in titles):
+        errors["title_es"] = _("Give the session a title in Spanish or in English.")
+    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
+        raise ValueError("Session times must be aware datetimes")
+    if ends_at <= starts_at:
+        errors["ends_at"] = _("The session must end after it starts.")
+    first_day = convening.start_date - datetime.timedelta(days=MARGIN_DAYS)
+    last_day = convening.end_date + datetime.timedelta(days=MARGIN_DAYS)
+    local_start = timezone.localtime(starts_at, convening.zone).date()
+    if not first_day <= local_start <= last_day:
+        errors["starts_at"] = _(
+            "The session must take place between %(first)s and %(last)s."
+        ) % {"first": first_day.isoformat(), "last": last_day.isoformat()}
+    allowed = set(
+        ConveningRole.objects.filter(convening=convening).values_list(
+            "user_id", flat=True
+        )
+    )
+    if any(person.pk not in allowed for person in facilitators):
+        errors["facilitators"] = _(
+            "Facilitators must be facilitators or organizers of this convening."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def session_create(
+    *,
+    convening: Convening,
+    module: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    title_es: str = "",
+    title_en: str = "",
+    room: str = "",
+    description_es: str = "",
+    description_en: str = "",
+    facilitators: Iterable[User] = (),
+) -> Session:
+    """Put a session on the convening's agenda.
+
+    The title and description may be given in Spanish, English or both; pages
+    show the viewer's language and fall back to the other one.
+
+    Raises ValidationError when it ends before it starts, falls outside the
+    convening's dates (one day of margin), or names a facilitator who has no role
+    in the convening. A double booking is not an error: see ``session_conflicts``.
+    """
+    facilitators = list(facilitators)
+    _validate_session(
+        convening=convening,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        facilitators=facilitators,
+        titles=(title_es, title_en),
+    )
+    session = Session.objects.create(
+        convening=convening,
+        title_es=title_es,
+        title_en=title_en,
+        module=module,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        room=room,
+        description_es=description_es,
+        description_en=description_en,
+    )
+    session.facilitators.set(facilitators)
+    return session
+
+
+@transaction.atomic
+def session_update(
+    *,
+    session: Session,
+    module: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    title_es: str = "",
+    title_en: str = "",
+    room: str = "",
+    description_es: str = "",
+    description_en: str = "",
+    facilitators: Iterable[User] = (),
+) -> Session:
+    """Change a session; the same checks as ``session_create``.
+
+    Attendance already marked for the session is kept.
+    """
+    facilitators = list(facilitators)
+    _validate_session(
+        convening=session.convening,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        facilitators=facilitators,
+        titles=(title_es, title_en),
+    )
+    session.title_es = title_es
+    session.title_en = title_en
+    session.module = module
+    session.starts_at = starts_at
+    session.ends_at = ends_at
+    session.room = room
+    session.description_es = description_es
+    session.description_en = description_en
+    session.save()
+    session.facilitators.set(facilitators)
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: Session) -> None:
+    """Take a session off the agenda.
+
+    Side effects: deletes the attendance marked for it (its rows cascade), so the
+    attendance rates no longer count it.
+    """
+    session.delete()
+
+
+# Attendance
+
+
+@transaction.atomic
+def attendance_mark(
+    *,
+    session: Session,
+    participant: Participant,
+    status: str,
+    marked_by: User,
+) -> Attendance:
+    """Record whether a participant attended a session, replacing an earlier mark.
+
+    Raises ValidationError for an unknown status or a participant of another
+    convening. Side effects: none beyond the row (who marked it and when).
+    """
+    if status not in AttendanceStatus.values:
+        raise ValidationError(_("Unknown attendance status."))
+    if participant.convening_id != session.convening_id:
+        raise ValidationError(_("This person does not take part in this convening."))
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session,
+        participant=participant,
+        defaults={
+            "status": status,
+            "marked_by": marked_by,
+            "marked_at": timezone.now(),
+        },
+    )
+    return attendance

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from academy.views import agenda
+from academy.views import agenda, attendance
 
 app_name = "academy"
 
@@ -18,20 +18,20 @@ urlpatterns = [
     ),
     path("sessions/<int:pk>/edit/", agenda.session_update, name="session_update"),
     path("sessions/<int:pk>/delete/", agenda.session_delete, name="session_delete"),
-    path("sessions/<int:pk>/roll-call/", agenda.roll_call, name="roll_call"),
+    path("sessions/<int:pk>/roll-call/", attendance.roll_call, name="roll_call"),
     path(
         "sessions/<int:pk>/roll-call/<int:participant_pk>/",
-        agenda.attendance_mark,
+        attendance.attendance_mark,
         name="attendance_mark",
     ),
     path(
         "convenings/<int:pk>/attendance/",
-        agenda.attendance_summary,
+        attendance.attendance_summary,
         name="attendance_summary",
     ),
     re_path(
         r"^convenings/(?P<pk>[0-9]+)/attendance/export\.(?P<kind>csv|xlsx)$",
-        agenda.attendance_export,
+        attendance.attendance_export,
         name="attendance_export",
     ),
 ]

@@ -103,8 +103,8 @@ def _people():
 
 
 def _sessions(convening, facilitators):
-    from academy.agenda import session_create
     from academy.enums import Module
+    from academy.services import session_create
 
     modules = list(Module)
     sessions = []

@@ -7,9 +7,9 @@ rates come from one aggregate query each, never from a query per delegation.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from academy.attendance import AttendanceRate, attendance_rate_by_delegation
 from academy.models import Convening, Participant
-from academy.selectors import delegations_with_counts
+from academy.selectors.attendance import AttendanceRate, attendance_rate_by_delegation
+from academy.selectors.convenings import delegations_with_counts
 from participants.invitations import InvitationState, invitation_states_for
 from roadmaps.completeness import roadmap_scores_for
 

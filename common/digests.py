@@ -23,7 +23,7 @@ def stamp(values) -> str:
 
 def sessions_digest(sessions) -> str:
     """Agenda sessions as the agenda shows them: their rows and facilitators
-    (``facilitator_list``, academy.selectors.with_facilitators)."""
+    (``facilitator_list``, academy.selectors.agenda.with_facilitators)."""
     return stamp(
         [
             (row(session), [(f.pk, f.full_name) for f in session.facilitator_list])

@@ -251,6 +251,12 @@ DEFAULT_FROM_EMAIL = _read(
     "DEFAULT_FROM_EMAIL", env.str, "NAP Academy <no-reply@nap-academy.example.org>"
 )
 
+# INVITATIONS (participants.invitations): a link works once, for this many days.
+# ------------------------------------------------------------------------------
+INVITATION_MAX_AGE_DAYS = _read("INVITATION_MAX_AGE_DAYS", env.int, 14)
+if INVITATION_MAX_AGE_DAYS < 1:
+    raise _invalid("INVITATION_MAX_AGE_DAYS", "a link must work for a day at least")
+
 # CELERY: tasks in-process when no broker is configured
 # ------------------------------------------------------------------------------
 CELERY_BROKER_URL = _read("CELERY_BROKER_URL", env.str, "")
@@ -277,6 +283,9 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The queue PDF exports are rendered on, so that workers can be set aside for
+# them (celery worker -Q exports); empty: the default queue.
+EXPORTS_QUEUE = _read("EXPORTS_QUEUE", env.str, "")
 
 # SECURITY
 # ------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from participants.models import Invitation
 
 logger = logging.getLogger(__name__)
 
-INVITATION_MAX_AGE_DAYS = 14
 # Asking for a new link again within this time sends nothing: nobody can flood a
 # participant's mailbox through the public form.
 REQUEST_COOLDOWN = datetime.timedelta(minutes=10)
@@ -94,8 +93,7 @@ class LinkUnusable(Exception):
 
 
 def invitation_max_age() -> datetime.timedelta:
-    days = getattr(settings, "INVITATION_MAX_AGE_DAYS", INVITATION_MAX_AGE_DAYS)
-    return datetime.timedelta(days=days)
+    return datetime.timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
 
 
 def base_url_of(request) -> str:

@@ -90,7 +90,7 @@ def export_enqueue(*, export_id: int, queue: str | None = None) -> bool:
     """
     from roadmaps.tasks import export_render
 
-    queue = queue or getattr(settings, "EXPORTS_QUEUE", None)
+    queue = queue or settings.EXPORTS_QUEUE
     options = {"queue": queue} if queue else {}
     try:
         export_render.apply_async(kwargs={"export_id": export_id}, **options)

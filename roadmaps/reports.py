@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from academy.attendance import attendance_rate_by_delegation
 from academy.enums import Role
 from academy.models import Convening, ConveningRole
-from academy.selectors import agenda_days, delegation_members, delegations_with_counts
+from academy.selectors.agenda import agenda_days
+from academy.selectors.attendance import attendance_rate_by_delegation
+from academy.selectors.convenings import delegation_members, delegations_with_counts
 from common.pdf import RenderedPdf, pdf_render
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import ExportKind

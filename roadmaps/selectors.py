@@ -11,6 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
 from roadmaps.enums import FundingStatus, Section
 from roadmaps.models import (
     Activity,
@@ -24,6 +27,7 @@ from roadmaps.models import (
     Roadmap,
     Territory,
 )
+from roadmaps.services import PARENT_KINDS
 
 
 @dataclass
@@ -215,3 +219,63 @@ def roadmap_comments(*, roadmap: Roadmap) -> dict[str, list[Comment]]:
     return {
         section.value.replace("-", "_"): threads[section.value] for section in Section
     }
+
+
+@dataclass
+class ParentChoices:
+    """Where an item may move: its parent now and the living results of the
+    kinds it can sit under, as choices for a form (grouped by kind when it can
+    sit under two kinds)."""
+
+    item: object
+    current: object
+    choices: list
+    parents: dict  # {result.key: result}
+
+
+def _parent_label(result) -> str:
+    text = getattr(result, "statement", "") or str(result)
+    return f"{result.code} {Truncator(text).words(12)}"
+
+
+def roadmap_parent_choices(
+    *, roadmap: Roadmap, kind: str, item_pk: int
+) -> ParentChoices | None:
+    """The parents an item of ``kind`` may move under (an output to another
+    outcome…), with their codes; None when the item is not a living part of the
+    roadmap (deleted, in another roadmap, under a deleted parent) or its kind
+    has no parent. One query per kind (``roadmap_tree``)."""
+    if not PARENT_KINDS.get(kind):
+        return None
+    # The tree holds the living items with their codes and their parents, so
+    # the item, its current parent and the choices all come from it.
+    tree = roadmap_tree(roadmap=roadmap)
+    by_kind = {
+        "pillar": tree.pillars,
+        "outcome": tree.outcomes,
+        "output": tree.outputs,
+        "indicator": tree.indicators,
+        "activity": tree.activities,
+    }
+    item = next((found for found in by_kind[kind] if found.pk == item_pk), None)
+    if item is None:
+        return None
+    parents = {parent_kind: by_kind[parent_kind] for parent_kind in PARENT_KINDS[kind]}
+    groups = [
+        (parent_kind, [(result.key, _parent_label(result)) for result in results])
+        for parent_kind, results in parents.items()
+    ]
+    if len(groups) == 1:
+        choices = groups[0][1]
+    else:
+        labels = {"outcome": _("Outcomes"), "output": _("Outputs")}
+        choices = [(labels[parent_kind], options) for parent_kind, options in groups]
+    current = item.result if kind == "indicator" else getattr(item, item.parent_field)
+    return ParentChoices(
+        item=item,
+        current=current,
+        choices=choices,
+        parents={
+            result.key: result for results in parents.values() for result in results
+        },
+    )

@@ -3,9 +3,8 @@ its delegations. Anything the user may not change answers 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,37 +12,23 @@ from academy import services
 from academy.forms import ConveningForm, DelegationCreateForm, DelegationForm
 from academy.models import Convening, Delegation
 from cohort.services import delegation_change, delegation_register
+from common.views import form_save_or_report, object_or_404_for
 
 
 def convening_for_organizer(user, pk):
     """The convening if ``user`` organizes it, else 404 (ids cannot be probed)."""
-    convening = get_object_or_404(Convening, pk=pk)
-    if not user.has_perm("academy.change_convening", convening):
-        raise Http404
-    return convening
+    return object_or_404_for(
+        user, Convening.objects.all(), "academy.change_convening", pk=pk
+    )
 
 
 def _delegation_for_organizer(user, pk):
-    delegation = get_object_or_404(
+    return object_or_404_for(
+        user,
         Delegation.objects.select_related("convening", "focal_point", "roadmap"),
+        "academy.change_delegation",
         pk=pk,
     )
-    if not user.has_perm("academy.change_delegation", delegation):
-        raise Http404
-    return delegation
-
-
-def _save_or_report(form, call):
-    """Run a service; a validation error it raises is shown on the form."""
-    try:
-        return call()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
 
 
 @login_required
@@ -54,7 +39,7 @@ def convening_create(request):
         raise Http404
     form = ConveningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        convening = _save_or_report(
+        convening = form_save_or_report(
             form,
             lambda: services.convening_create(user=user, **form.service_arguments()),
         )
@@ -70,7 +55,7 @@ def convening_update(request, pk):
     convening = convening_for_organizer(request.user, pk)
     form = ConveningForm(request.POST or None, instance=convening)
     if request.method == "POST" and form.is_valid():
-        saved = _save_or_report(
+        saved = form_save_or_report(
             form,
             lambda: services.convening_update(
                 convening=convening, **form.service_arguments()
@@ -101,7 +86,7 @@ def delegation_create(request, pk):
     convening = convening_for_organizer(request.user, pk)
     form = DelegationCreateForm(request.POST or None, convening=convening)
     if request.method == "POST" and form.is_valid():
-        delegation = _save_or_report(
+        delegation = form_save_or_report(
             form,
             lambda: delegation_register(
                 convening=convening,
@@ -141,7 +126,7 @@ def delegation_update(request, pk):
         delegation=delegation,
     )
     if request.method == "POST" and form.is_valid():
-        saved = _save_or_report(
+        saved = form_save_or_report(
             form,
             lambda: delegation_change(
                 delegation=delegation,

@@ -3,9 +3,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from academy import selectors
-from academy.attendance import attendance_by_participant
 from academy.models import Convening, Delegation
+from academy.selectors import convenings as selectors
+from academy.selectors.agenda import agenda_days
+from academy.selectors.attendance import attendance_by_participant
 from cohort.dashboard import cohort_dashboard as cohort_dashboard_for
 from participants.invitations import invitation_states_for
 
@@ -29,7 +30,7 @@ def home(request):
                 "members": selectors.delegation_members(
                     delegation=membership.delegation
                 ),
-                "agenda": selectors.agenda_days(convening=convening),
+                "agenda": agenda_days(convening=convening),
             }
         )
     return render(request, "cohort/home.html", context)
@@ -47,7 +48,7 @@ def convening_detail(request, pk):
         "delegations": list(
             selectors.delegations_with_counts(queryset=convening.delegations.all())
         ),
-        "agenda": selectors.agenda_days(convening=convening),
+        "agenda": agenda_days(convening=convening),
         "is_organizer": request.user.has_perm("academy.change_convening", convening),
         "is_staff": request.user.has_perm(
             "academy.view_delegation_contacts", convening

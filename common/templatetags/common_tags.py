@@ -15,6 +15,6 @@ def get_item(mapping, key):
 
 @register.filter
 def agenda_digest(days):
-    """The digest of an agenda's days (academy.selectors.agenda_days), to cache
+    """The digest of an agenda's days (academy.selectors.agenda.agenda_days), to cache
     the agenda by: ``{% cache … agenda|agenda_digest using="fragments" %}``."""
     return sessions_digest(session for day in days for session in day.sessions)

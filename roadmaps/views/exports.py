@@ -15,41 +15,31 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening
-from roadmaps import exports, selectors
+from common.views import object_or_404_for
+from roadmaps import exports
 from roadmaps.enums import ExportKind, ExportStatus
 from roadmaps.forms_exports import ExportRequestForm
 from roadmaps.models import Export
+from roadmaps.views.base import roadmap_or_404
 
 PAST_EXPORTS_SHOWN = 50
 
 
-def _roadmap(request, pk):
-    roadmap = selectors.roadmap_for_editor(pk=pk)
-    if roadmap is None or not request.user.has_perm("roadmaps.export_roadmap", roadmap):
-        raise Http404
-    return roadmap
-
-
 def _convening(request, pk):
-    convening = Convening.objects.filter(pk=pk).first()
-    if convening is None or not request.user.has_perm(
-        "roadmaps.export_cohort", convening
-    ):
-        raise Http404
-    return convening
+    return object_or_404_for(
+        request.user, Convening.objects.all(), "roadmaps.export_cohort", pk=pk
+    )
 
 
 def _export(request, pk):
-    export = (
+    return object_or_404_for(
+        request.user,
         Export.objects.select_related(
             "convening", "roadmap__delegation__convening", "requested_by"
-        )
-        .filter(pk=pk)
-        .first()
+        ),
+        "roadmaps.view_export",
+        pk=pk,
     )
-    if export is None or not request.user.has_perm("roadmaps.view_export", export):
-        raise Http404
-    return export
 
 
 def _form(request=None):
@@ -62,7 +52,7 @@ def _form(request=None):
 @login_required
 @require_GET
 def roadmap_exports(request, pk):
-    roadmap = _roadmap(request, pk)
+    roadmap = roadmap_or_404(request, pk, "roadmaps.export_roadmap")
     past = Export.objects.filter(roadmap=roadmap).select_related("requested_by")
     return render(
         request,
@@ -93,7 +83,7 @@ def _export_requested(request, *, back, **target):
 @login_required
 @require_POST
 def roadmap_export_request(request, pk):
-    roadmap = _roadmap(request, pk)
+    roadmap = roadmap_or_404(request, pk, "roadmaps.export_roadmap")
     return _export_requested(
         request,
         back=reverse("roadmaps:roadmap_exports", kwargs={"pk": roadmap.pk}),

@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from common.views import htmx_replace
 from roadmaps import selectors, services
 from roadmaps.forms import FORMS, ReparentForm, create_form
 from roadmaps.models import ITEM_MODELS
@@ -171,61 +170,24 @@ def roadmap_item_delete(request, pk, kind, item_pk):
     )
 
 
-def _parent_label(result):
-    text = getattr(result, "statement", "") or str(result)
-    return f"{result.code} {Truncator(text).words(12)}"
-
-
-def _parent_choices(parents):
-    """Choices for ReparentForm from {kind: [result, …]}, with the results'
-    codes; grouped when an item can sit under two kinds."""
-    groups = [
-        (kind, [(result.key, _parent_label(result)) for result in results])
-        for kind, results in parents.items()
-    ]
-    if len(groups) == 1:
-        return groups[0][1]
-    labels = {"outcome": _("Outcomes"), "output": _("Outputs")}
-    return [(labels[kind], options) for kind, options in groups]
-
-
 @login_required
 def roadmap_item_reparent(request, pk, kind, item_pk):
     """Move an item under another parent (an output to another outcome…)."""
     roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
-    if not services.PARENT_KINDS.get(kind):
+    found = selectors.roadmap_parent_choices(
+        roadmap=roadmap, kind=kind, item_pk=item_pk
+    )
+    if found is None:
         raise Http404
-    # The tree holds the living items with their codes and their parents, so
-    # the item, its current parent and the choices all come from it.
-    tree = selectors.roadmap_tree(roadmap=roadmap)
-    by_kind = {
-        "pillar": tree.pillars,
-        "outcome": tree.outcomes,
-        "output": tree.outputs,
-        "indicator": tree.indicators,
-        "activity": tree.activities,
-    }
-    item = next((found for found in by_kind[kind] if found.pk == item_pk), None)
-    if item is None:  # deleted, in another roadmap, or under a deleted parent
-        raise Http404
-    current = item.result if kind == "indicator" else getattr(item, item.parent_field)
-    parents = {
-        parent_kind: by_kind[parent_kind] for parent_kind in services.PARENT_KINDS[kind]
-    }
+    item = found.item
     form = ReparentForm(
         request.POST or None,
-        choices=_parent_choices(parents),
-        initial={"parent": current.key},
+        choices=found.choices,
+        initial={"parent": found.current.key},
         auto_id=f"id_reparent-{item.key}_%s",
     )
     if request.method == "POST" and form.is_valid():
-        chosen = form.cleaned_data["parent"]
-        parent = next(
-            result
-            for results in parents.values()
-            for result in results
-            if result.key == chosen
-        )
+        parent = found.parents[form.cleaned_data["parent"]]
         services.item_reparent(user=request.user, item=item, parent=parent)
         return structure_response(request, roadmap, item.anchor)
     action = reverse(
@@ -244,8 +206,7 @@ def roadmap_item_reparent(request, pk, kind, item_pk):
         },
     )
     if request.htmx and request.method == "POST":
-        retarget(response, f"#{item.anchor}")
-        reswap(response, "outerHTML")
+        htmx_replace(response, f"#{item.anchor}")
     return response
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from roadmaps import selectors, services
@@ -22,11 +22,9 @@ def roadmap_comment_add(request, pk):
     form = CommentForm(request.POST)
     parent = None
     if request.POST.get("parent"):
-        parent = Comment.objects.filter(
-            roadmap=roadmap, pk=int_or_none(request.POST["parent"])
-        ).first()
-        if parent is None:
-            raise Http404
+        parent = get_object_or_404(
+            Comment, roadmap=roadmap, pk=int_or_none(request.POST["parent"])
+        )
     if form.is_valid():
         services.comment_create(
             user=request.user,
@@ -63,9 +61,7 @@ def _comments_response(request, roadmap, section, form=None):
 @require_POST
 def roadmap_comment_resolve(request, pk, comment_pk):
     roadmap = roadmap_or_404(request, pk, "roadmaps.comment_roadmap")
-    comment = Comment.objects.filter(roadmap=roadmap, pk=comment_pk).first()
-    if comment is None:
-        raise Http404
+    comment = get_object_or_404(Comment, roadmap=roadmap, pk=comment_pk)
     thread = services.comment_resolve(
         user=request.user,
         comment=comment,

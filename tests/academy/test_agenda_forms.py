@@ -3,7 +3,7 @@ import zoneinfo
 
 import pytest
 
-from academy.forms_agenda import SessionForm
+from academy.forms import SessionForm
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from academy import agenda
+from academy import services
 from academy.enums import AttendanceStatus, Module, Role
 from academy.models import Attendance, Session
+from academy.selectors import agenda
 from tests import factories
 from tests.academy.conftest import panama, session_at
 
@@ -24,7 +25,7 @@ def _create(convening, **overrides):
         "facilitators": [],
     }
     arguments.update(overrides)
-    return agenda.session_create(**arguments)
+    return services.session_create(**arguments)
 
 
 def test_session_create_stores_aware_times_and_facilitators(
@@ -87,7 +88,7 @@ def test_session_update_changes_fields_and_keeps_attendance(
         marked_by=organizer,
     )
 
-    agenda.session_update(
+    services.session_update(
         session=opening,
         title_en="Opening plenary (moved)",
         module=Module.STRATEGIC_DESIGN,
@@ -113,7 +114,7 @@ def test_session_delete_removes_its_attendance(opening, bolivia_participant, org
         marked_by=organizer,
     )
 
-    agenda.session_delete(session=opening)
+    services.session_delete(session=opening)
 
     assert Session.objects.count() == 0
     assert Attendance.objects.count() == 0

@@ -75,7 +75,7 @@ def test_agenda_shows_times_and_days_in_the_convenings_time_zone(
         datetime.date(2025, 6, 24),
         datetime.date(2025, 6, 25),
     ]
-    assert [item.session.title for item in days[0].items] == ["Late networking"]
+    assert [session.title for session in days[0].sessions] == ["Late networking"]
     content = page_text(response)
     assert "23:30–00:00" in content
     assert "08:00–09:00" in content

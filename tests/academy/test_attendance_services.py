@@ -1,9 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from academy import attendance
+from academy import services
 from academy.enums import AttendanceStatus
 from academy.models import Attendance
+from academy.selectors import attendance
+from common.spreadsheets import cell_neutralize
 from tests import factories
 from tests.academy.conftest import grow_delegations, session_at
 
@@ -16,7 +18,7 @@ ABSENT = AttendanceStatus.ABSENT
 
 
 def test_attendance_mark_records_who_marked(opening, bolivia_participant, facilitator):
-    mark = attendance.attendance_mark(
+    mark = services.attendance_mark(
         session=opening,
         participant=bolivia_participant,
         status=PRESENT,
@@ -34,14 +36,14 @@ def test_attendance_mark_records_who_marked(opening, bolivia_participant, facili
 def test_attendance_mark_again_replaces_the_earlier_mark(
     opening, bolivia_participant, facilitator, organizer
 ):
-    attendance.attendance_mark(
+    services.attendance_mark(
         session=opening,
         participant=bolivia_participant,
         status=ABSENT,
         marked_by=facilitator,
     )
 
-    attendance.attendance_mark(
+    services.attendance_mark(
         session=opening,
         participant=bolivia_participant,
         status=LATE,
@@ -57,7 +59,7 @@ def test_attendance_mark_refuses_a_participant_of_another_convening(opening, org
     stranger = factories.ParticipantFactory()
 
     with pytest.raises(ValidationError):
-        attendance.attendance_mark(
+        services.attendance_mark(
             session=opening, participant=stranger, status=PRESENT, marked_by=organizer
         )
 
@@ -68,7 +70,7 @@ def test_attendance_mark_refuses_an_unknown_status(
     opening, bolivia_participant, organizer
 ):
     with pytest.raises(ValidationError):
-        attendance.attendance_mark(
+        services.attendance_mark(
             session=opening,
             participant=bolivia_participant,
             status="sleeping",
@@ -96,7 +98,7 @@ def marked_cohort(convening, bolivia, ecuador, organizer):
         (bea, sessions[2], PRESENT),
     ]
     for participant, session, status in marks:
-        attendance.attendance_mark(
+        services.attendance_mark(
             session=session, participant=participant, status=status, marked_by=organizer
         )
     return {"sessions": sessions, "ana": ana, "bea": bea, "eva": eva}
@@ -163,7 +165,7 @@ def test_attendance_selectors_ignore_other_convenings(convening, organizer):
     stranger = factories.ParticipantFactory(
         delegation__convening=other_session.convening
     )
-    attendance.attendance_mark(
+    services.attendance_mark(
         session=other_session, participant=stranger, status=PRESENT, marked_by=organizer
     )
 
@@ -265,7 +267,7 @@ def test_attendance_dataset_neutralizes_formulae(convening, bolivia, start):
 
 
 def test_cell_neutralize_keeps_plain_values():
-    assert attendance.cell_neutralize("Ana") == "Ana"
-    assert attendance.cell_neutralize(3) == 3
-    assert attendance.cell_neutralize(None) == ""
-    assert attendance.cell_neutralize("=1") == "'=1"
+    assert cell_neutralize("Ana") == "Ana"
+    assert cell_neutralize(3) == 3
+    assert cell_neutralize(None) == ""
+    assert cell_neutralize("=1") == "'=1"

@@ -5,7 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from academy import agenda
+from academy import services
 from academy.enums import Module
 from tests import factories
 from tests.academy.conftest import panama, session_at
@@ -65,7 +65,7 @@ def test_agenda_ics_uid_is_stable_when_a_session_moves(
     client.force_login(organizer)
     _response, before = _download(client, convening)
 
-    agenda.session_update(
+    services.session_update(
         session=opening,
         title_en="Opening (moved)",
         module=Module.ROADMAP_DESIGN,

@@ -37,6 +37,7 @@ def run_check(**env):
         ("CELERY_BROKER_URL", "127.0.0.1:6379"),
         ("EMAIL_URL", "pigeon://loft"),
         ("CONN_MAX_AGE", "forever"),
+        ("INVITATION_MAX_AGE_DAYS", "0"),
     ],
 )
 def test_settings_bad_value_fails_naming_the_variable(variable, value):

@@ -78,9 +78,7 @@ def test_invitation_send_expires_after_the_configured_days(
     assert invitation.expires_at - invitation.sent_at == datetime.timedelta(days=3)
 
 
-def test_invitation_default_expiry_is_fourteen_days(english_participant, settings):
-    del settings.INVITATION_MAX_AGE_DAYS
-
+def test_invitation_default_expiry_is_fourteen_days(english_participant):
     invitation = send(english_participant)
 
     assert invitation.expires_at - invitation.sent_at == datetime.timedelta(days=14)

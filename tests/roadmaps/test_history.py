@@ -1,6 +1,6 @@
 from roadmaps import services
+from roadmaps.history import word_diff
 from roadmaps.models import Outcome
-from roadmaps.views.history import word_diff
 from tests.roadmaps import factories
 
 

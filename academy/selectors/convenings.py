@@ -1,14 +1,12 @@
-"""Reads for the convening pages. Each returns what a page needs in a fixed
-number of queries, however many delegations or sessions there are."""
+"""Reads of convenings, their delegations and members. Each returns what a page
+needs in a fixed number of queries, however many delegations there are."""
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
 
 from academy.enums import Role, Sector
-from academy.models import Convening, Delegation, Participant, Session
+from academy.models import Convening, Delegation, Participant
 
 
 def delegations_with_counts(*, queryset=None):
@@ -69,30 +67,3 @@ def delegation_members(*, delegation):
     for member in members:
         groups[Sector(member.sector)].append(member)
     return groups
-
-
-@dataclass
-class AgendaDay:
-    date: object
-    sessions: list = field(default_factory=list)
-
-
-def with_facilitators(sessions):
-    """Sessions with ``facilitator_list`` loaded in one more query. A plain list:
-    ``session.facilitators.all()`` in a 60-session agenda built 60 querysets."""
-    return sessions.prefetch_related(
-        Prefetch("facilitators", to_attr="facilitator_list")
-    )
-
-
-def agenda_days(*, convening):
-    """The convening's sessions grouped by day in the convening's time zone."""
-    sessions = with_facilitators(
-        Session.objects.filter(convening=convening).order_by("starts_at")
-    )
-    zone = convening.zone
-    days = OrderedDict()
-    for session in sessions:
-        local_day = timezone.localtime(session.starts_at, zone).date()
-        days.setdefault(local_day, AgendaDay(date=local_day)).sessions.append(session)
-    return list(days.values())

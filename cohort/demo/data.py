@@ -1,20 +1,11 @@
-"""The demo cohort: the Panama convening (second edition) and the first edition.
-
-Every person here is fictional. Running ``demo_cohort_load`` twice changes nothing:
-each row is looked up by its natural key and only created when missing.
-"""
+"""The demo cohort as data: the two convenings, organizations, delegations and
+their people, the organizer, facilitators and the Panama agenda. Every person
+here is fictional."""
 
 import datetime
 import zoneinfo
 
-from django.db import transaction
-
-from academy.enums import Module, NapStatus, Role, Sector
-from academy.models import Convening, Delegation, Organization, Participant, Session
-from academy.services import convening_role_grant
-from accounts.models import User
-from cohort.services import delegation_register
-from roadmaps.demo import demo_roadmap_fill
+from academy.enums import Module, NapStatus, Sector
 
 DEMO_PASSWORD = "academy-demo"  # for the demo only: the README says so
 PANAMA_ZONE = zoneinfo.ZoneInfo("America/Panama")
@@ -23,6 +14,47 @@ ORGANIZATIONS = [
     ("Ministry of Foreign Affairs of Panama", "MIRE"),
     ("Our Secure Future", "OSF"),
     ("UN Women", "UN Women"),
+]
+
+# Convening fields, besides the edition and city they are looked up by.
+FIRST_EDITION = {
+    "name_en": "WPS NAP Academy — Port of Spain 2024",
+    "name_es": "Academia de PAN sobre MPS — Puerto España 2024",
+    "country": "TT",
+    "venue": "",
+    "start_date": datetime.date(2024, 9, 10),
+    "end_date": datetime.date(2024, 9, 12),
+    "time_zone": "America/Port_of_Spain",
+    "languages": ["en", "es"],
+    "description_en": "First edition of the Academy.",
+    "description_es": "Primera edición de la Academia.",
+}
+PANAMA = {
+    "name_en": "WPS NAP Academy — Panama 2025",
+    "name_es": "Academia de PAN sobre MPS — Panamá 2025",
+    "country": "PA",
+    "venue": "Ministry of Foreign Affairs of Panama",
+    "start_date": datetime.date(2025, 6, 24),
+    "end_date": datetime.date(2025, 6, 26),
+    "time_zone": "America/Panama",
+    "languages": ["es", "en"],
+    "description_en": (
+        "Second edition: delegations of Bolivia, Costa Rica, Ecuador and "
+        "Panama draft results-oriented roadmaps towards their NAPs."
+    ),
+    "description_es": (
+        "Segunda edición: las delegaciones de Bolivia, Costa Rica, Ecuador y "
+        "Panamá elaboran hojas de ruta orientadas a resultados hacia sus PAN."
+    ),
+}
+PANAMA_HOST = "Ministry of Foreign Affairs of Panama"
+PANAMA_CO_ORGANIZERS = ["Our Secure Future", "UN Women"]
+
+# (e-mail, full name, language)
+ORGANIZER = ("organizer@example.org", "Mónica Aguilar Reyes", "es")
+FACILITATORS = [
+    ("facilitator@example.org", "Sofía Martínez Ortega", "es"),
+    ("facilitator.two@example.org", "Laura Benítez Cruz", "en"),
 ]
 
 G, C = Sector.GOVERNMENT, Sector.CIVIL_SOCIETY
@@ -200,11 +232,6 @@ DELEGATIONS = {
     ),
 }
 
-FACILITATORS = [
-    ("facilitator@example.org", "Sofía Martínez Ortega", "es"),
-    ("facilitator.two@example.org", "Laura Benítez Cruz", "en"),
-]
-
 # (day 0–2, start, end, module, Spanish title, English title, room)
 AGENDA = [
     (
@@ -316,137 +343,3 @@ AGENDA = [
         "Salón Bolívar",
     ),
 ]
-
-
-def _user(email, full_name, language, created):
-    user, was_created = User.objects.get_or_create(
-        email=email, defaults={"full_name": full_name, "preferred_language": language}
-    )
-    if was_created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-        created.append(email)
-    return user
-
-
-def _email_for(full_name, iso3):
-    first, last = full_name.split(" ")[0], full_name.split(" ")[-2]
-    ascii_name = f"{first}.{last}".lower()
-    for accented, plain in zip("áéíóúñü", "aeiounu", strict=True):
-        ascii_name = ascii_name.replace(accented, plain)
-    return f"{ascii_name}.{iso3.lower()}@example.org"
-
-
-@transaction.atomic
-def demo_cohort_load():
-    """Create whatever part of the demo cohort is missing; return new accounts."""
-    created = []
-    organizations = {
-        name: Organization.objects.get_or_create(name=name, defaults={"acronym": acr})[
-            0
-        ]
-        for name, acr in ORGANIZATIONS
-    }
-    organizer = _user("organizer@example.org", "Mónica Aguilar Reyes", "es", created)
-    facilitators = [_user(e, n, lang, created) for e, n, lang in FACILITATORS]
-
-    # Looked up by edition and city: names are bilingual (academy/translation.py).
-    first, _new = Convening.objects.get_or_create(
-        edition=1,
-        city="Port of Spain",
-        defaults={
-            "name_en": "WPS NAP Academy — Port of Spain 2024",
-            "name_es": "Academia de PAN sobre MPS — Puerto España 2024",
-            "country": "TT",
-            "venue": "",
-            "start_date": datetime.date(2024, 9, 10),
-            "end_date": datetime.date(2024, 9, 12),
-            "time_zone": "America/Port_of_Spain",
-            "languages": ["en", "es"],
-            "description_en": "First edition of the Academy.",
-            "description_es": "Primera edición de la Academia.",
-        },
-    )
-    panama, new_panama = Convening.objects.get_or_create(
-        edition=2,
-        city="Panama City",
-        defaults={
-            "name_en": "WPS NAP Academy — Panama 2025",
-            "name_es": "Academia de PAN sobre MPS — Panamá 2025",
-            "country": "PA",
-            "venue": "Ministry of Foreign Affairs of Panama",
-            "host": organizations["Ministry of Foreign Affairs of Panama"],
-            "start_date": datetime.date(2025, 6, 24),
-            "end_date": datetime.date(2025, 6, 26),
-            "time_zone": "America/Panama",
-            "languages": ["es", "en"],
-            "description_en": (
-                "Second edition: delegations of Bolivia, Costa Rica, Ecuador and "
-                "Panama draft results-oriented roadmaps towards their NAPs."
-            ),
-            "description_es": (
-                "Segunda edición: las delegaciones de Bolivia, Costa Rica, Ecuador y "
-                "Panamá elaboran hojas de ruta orientadas a resultados hacia sus PAN."
-            ),
-        },
-    )
-    if new_panama:
-        panama.co_organizers.set(
-            [organizations["Our Secure Future"], organizations["UN Women"]]
-        )
-    for convening in (first, panama):
-        convening_role_grant(convening=convening, user=organizer, role=Role.ORGANIZER)
-        for facilitator in facilitators:
-            convening_role_grant(
-                convening=convening, user=facilitator, role=Role.FACILITATOR
-            )
-
-    for iso2, (nap_status, people) in DELEGATIONS.items():
-        delegation = Delegation.objects.filter(convening=panama, country=iso2).first()
-        if delegation is None:
-            delegation = delegation_register(
-                convening=panama, country=iso2, nap_status=nap_status
-            )
-        demo_roadmap_fill(roadmap=delegation.roadmap)  # does nothing once written
-        iso3 = delegation.country.alpha3
-        for index, (full_name, sector, organization, position, language) in enumerate(
-            people
-        ):
-            email = (
-                f"participant.{iso3.lower()}@example.org"
-                if index == 0
-                else _email_for(full_name, iso3)
-            )
-            user = _user(email, full_name, language, created)
-            Participant.objects.get_or_create(
-                user=user,
-                convening=panama,
-                defaults={
-                    "delegation": delegation,
-                    "sector": sector,
-                    "organization": organization,
-                    "position": position,
-                },
-            )
-
-    for day, start, end, module, title_es, title_en, room in AGENDA:
-        date = panama.start_date + datetime.timedelta(days=day)
-        starts_at = datetime.datetime.combine(
-            date, datetime.time.fromisoformat(start), PANAMA_ZONE
-        )
-        session, new_session = Session.objects.get_or_create(
-            convening=panama,
-            starts_at=starts_at,
-            defaults={
-                "title_es": title_es,
-                "title_en": title_en,
-                "module": module,
-                "ends_at": datetime.datetime.combine(
-                    date, datetime.time.fromisoformat(end), PANAMA_ZONE
-                ),
-                "room": room,
-            },
-        )
-        if new_session:
-            session.facilitators.set(facilitators[:1] if day != 1 else facilitators)
-    return created

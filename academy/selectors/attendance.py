@@ -1,4 +1,4 @@
-"""Attendance at sessions: the roll call (writes) and the rates (reads).
+"""Reads of attendance at sessions: the roll call, the rates and the export.
 
 A participant attended a session when marked present or late. A rate counts only
 the sessions in which the person was marked: a session not yet called, or a
@@ -9,15 +9,12 @@ fixed number of queries, however many participants, delegations or sessions.
 from dataclasses import dataclass, field
 
 import tablib
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.enums import AttendanceStatus
 from academy.models import Attendance, Convening, Delegation, Participant, Session
-from accounts.models import User
 from common.spreadsheets import cell_neutralize
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
@@ -62,9 +59,6 @@ def _rate_of(row) -> AttendanceRate:
     return AttendanceRate(
         **{status.value: getattr(row, status.value) for status in AttendanceStatus}
     )
-
-
-# Selectors
 
 
 def attendance_by_participant(
@@ -197,41 +191,6 @@ def attendance_summary(*, convening: Convening) -> AttendanceSummary:
         participant_count=len(participant_rows),
         overall=AttendanceRate(**totals),
     )
-
-
-# Services
-
-
-@transaction.atomic
-def attendance_mark(
-    *,
-    session: Session,
-    participant: Participant,
-    status: str,
-    marked_by: User,
-) -> Attendance:
-    """Record whether a participant attended a session, replacing an earlier mark.
-
-    Raises ValidationError for an unknown status or a participant of another
-    convening. Side effects: none beyond the row (who marked it and when).
-    """
-    if status not in AttendanceStatus.values:
-        raise ValidationError(_("Unknown attendance status."))
-    if participant.convening_id != session.convening_id:
-        raise ValidationError(_("This person does not take part in this convening."))
-    attendance, _created = Attendance.objects.update_or_create(
-        session=session,
-        participant=participant,
-        defaults={
-            "status": status,
-            "marked_by": marked_by,
-            "marked_at": timezone.now(),
-        },
-    )
-    return attendance
-
-
-# Exports
 
 
 def _session_heading(session: Session, zone) -> str:

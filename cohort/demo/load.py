@@ -1,0 +1,130 @@
+"""Loading the demo cohort (cohort/demo/data.py) into the database.
+
+Running ``demo_cohort_load`` twice changes nothing: each row is looked up by its
+natural key and only created when missing.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from academy.enums import Role
+from academy.models import Convening, Delegation, Organization, Participant, Session
+from academy.services import convening_role_grant
+from accounts.models import User
+from cohort.demo.data import (
+    AGENDA,
+    DELEGATIONS,
+    DEMO_PASSWORD,
+    FACILITATORS,
+    FIRST_EDITION,
+    ORGANIZATIONS,
+    ORGANIZER,
+    PANAMA,
+    PANAMA_CO_ORGANIZERS,
+    PANAMA_HOST,
+    PANAMA_ZONE,
+)
+from cohort.services import delegation_register
+from roadmaps.demo import demo_roadmap_fill
+
+
+def _user(email, full_name, language, created):
+    user, was_created = User.objects.get_or_create(
+        email=email, defaults={"full_name": full_name, "preferred_language": language}
+    )
+    if was_created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        created.append(email)
+    return user
+
+
+def _email_for(full_name, iso3):
+    first, last = full_name.split(" ")[0], full_name.split(" ")[-2]
+    ascii_name = f"{first}.{last}".lower()
+    for accented, plain in zip("áéíóúñü", "aeiounu", strict=True):
+        ascii_name = ascii_name.replace(accented, plain)
+    return f"{ascii_name}.{iso3.lower()}@example.org"
+
+
+@transaction.atomic
+def demo_cohort_load():
+    """Create whatever part of the demo cohort is missing; return new accounts."""
+    created = []
+    organizations = {
+        name: Organization.objects.get_or_create(name=name, defaults={"acronym": acr})[
+            0
+        ]
+        for name, acr in ORGANIZATIONS
+    }
+    organizer = _user(*ORGANIZER, created)
+    facilitators = [_user(e, n, lang, created) for e, n, lang in FACILITATORS]
+
+    # Looked up by edition and city: names are bilingual (academy/translation.py).
+    first, _new = Convening.objects.get_or_create(
+        edition=1, city="Port of Spain", defaults=FIRST_EDITION
+    )
+    panama, new_panama = Convening.objects.get_or_create(
+        edition=2,
+        city="Panama City",
+        defaults={**PANAMA, "host": organizations[PANAMA_HOST]},
+    )
+    if new_panama:
+        panama.co_organizers.set([organizations[name] for name in PANAMA_CO_ORGANIZERS])
+    for convening in (first, panama):
+        convening_role_grant(convening=convening, user=organizer, role=Role.ORGANIZER)
+        for facilitator in facilitators:
+            convening_role_grant(
+                convening=convening, user=facilitator, role=Role.FACILITATOR
+            )
+
+    for iso2, (nap_status, people) in DELEGATIONS.items():
+        delegation = Delegation.objects.filter(convening=panama, country=iso2).first()
+        if delegation is None:
+            delegation = delegation_register(
+                convening=panama, country=iso2, nap_status=nap_status
+            )
+        demo_roadmap_fill(roadmap=delegation.roadmap)  # does nothing once written
+        iso3 = delegation.country.alpha3
+        for index, (full_name, sector, organization, position, language) in enumerate(
+            people
+        ):
+            email = (
+                f"participant.{iso3.lower()}@example.org"
+                if index == 0
+                else _email_for(full_name, iso3)
+            )
+            user = _user(email, full_name, language, created)
+            Participant.objects.get_or_create(
+                user=user,
+                convening=panama,
+                defaults={
+                    "delegation": delegation,
+                    "sector": sector,
+                    "organization": organization,
+                    "position": position,
+                },
+            )
+
+    for day, start, end, module, title_es, title_en, room in AGENDA:
+        date = panama.start_date + datetime.timedelta(days=day)
+        starts_at = datetime.datetime.combine(
+            date, datetime.time.fromisoformat(start), PANAMA_ZONE
+        )
+        session, new_session = Session.objects.get_or_create(
+            convening=panama,
+            starts_at=starts_at,
+            defaults={
+                "title_es": title_es,
+                "title_en": title_en,
+                "module": module,
+                "ends_at": datetime.datetime.combine(
+                    date, datetime.time.fromisoformat(end), PANAMA_ZONE
+                ),
+                "room": room,
+            },
+        )
+        if new_session:
+            session.facilitators.set(facilitators[:1] if day != 1 else facilitators)
+    return created
