@@ -27,7 +27,7 @@ from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
 from roadmaps.services import item_delete, roadmap_initialize
 from tests import factories
-from tests.roadmaps import factories as roadmap_factories
+from tests.factories import roadmaps as roadmap_factories
 
 ANONYMOUS, OTHER_MEMBER, MEMBER = "anonymous", "other_member", "member"
 OTHER_FACILITATOR, OTHER_ORGANIZER = "other_facilitator", "other_organizer"

@@ -5,7 +5,7 @@ from academy import attendance
 from academy.enums import AttendanceStatus
 from academy.models import Attendance
 from tests import factories
-from tests.academy.conftest import grow_delegations, session_at
+from tests.factories import grow_delegations, session_at
 
 pytestmark = pytest.mark.usefixtures("english")
 
