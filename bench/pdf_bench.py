@@ -115,7 +115,7 @@ def _build(convening_name, delegations):
     from roadmaps.demo import demo_roadmap_fill
     from roadmaps.models import Roadmap
     from roadmaps.services import roadmap_initialize
-    from tests.roadmaps.factories import build_tree
+    from tests.factories.roadmaps import build_tree
 
     convening = Convening.objects.create(
         name=convening_name,

@@ -1,7 +1,9 @@
 """Every URL of the project, every method it takes, as every kind of person.
 
 The routes are read from the URL configuration: a view added without an entry in
-MATRIX fails ``test_matrix_covers_every_url``. Each case runs on a fresh cohort:
+MATRIX fails ``test_matrix_covers_every_url``. The cohort is built once for the
+module; each case runs in a transaction that is rolled back, so what a POST writes
+is gone before the next case. The people:
 
 - anonymous: signed-out visitor;
 - other_member: participant of another delegation of the same convening;
@@ -18,7 +20,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from academy.enums import Role
@@ -27,7 +32,7 @@ from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
 from roadmaps.services import item_delete, roadmap_initialize
 from tests import factories
-from tests.roadmaps import factories as roadmap_factories
+from tests.factories import roadmaps as roadmap_factories
 
 ANONYMOUS, OTHER_MEMBER, MEMBER = "anonymous", "other_member", "member"
 OTHER_FACILITATOR, OTHER_ORGANIZER = "other_facilitator", "other_organizer"
@@ -318,20 +323,25 @@ CASES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _exports_in_a_temporary_folder(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "exports": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "exports")},
-        },
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The cohort of every case, built once, inside a transaction rolled back at the
+    end of the module. Each case's ``db`` transaction nests in it as a savepoint."""
+    exports = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path_factory.mktemp("matrix-exports"))},
     }
+    with (
+        override_settings(STORAGES={**settings.STORAGES, "exports": exports}),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield World()
+        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize(("name", "method", "role"), CASES)
-def test_who_may_use_each_url(client, db, name, method, role):
-    world = World()
+def test_who_may_use_each_url(world, client, db, name, method, role):
     route = MATRIX[name]
     if role != ANONYMOUS:
         client.force_login(world.people[role])
@@ -366,8 +376,7 @@ def test_who_may_use_each_url(client, db, name, method, role):
         if getattr(route, method) is None
     ],
 )
-def test_methods_a_view_does_not_take_are_refused(client, db, name, method):
-    world = World()
+def test_methods_a_view_does_not_take_are_refused(world, client, db, name, method):
     client.force_login(world.people[ORGANIZER])
     route = MATRIX[name]
 

@@ -8,7 +8,7 @@ from academy.enums import AttendanceStatus, Module, Role
 from academy.models import Attendance, Session
 from academy.selectors import agenda
 from tests import factories
-from tests.academy.conftest import panama, session_at
+from tests.factories import panama, session_at
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from academy.enums import Module
 from academy.models import Attendance, Session
 from tests import factories
-from tests.academy.conftest import grow_delegations, panama, session_at
+from tests.factories import grow_delegations, panama, session_at
 
 
 def page_text(response):

@@ -7,7 +7,7 @@ from academy.models import Attendance
 from academy.selectors import attendance
 from common.spreadsheets import cell_neutralize
 from tests import factories
-from tests.academy.conftest import grow_delegations, session_at
+from tests.factories import grow_delegations, session_at
 
 pytestmark = pytest.mark.usefixtures("english")
 

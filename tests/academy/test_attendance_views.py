@@ -9,7 +9,7 @@ from django.urls import reverse
 from academy.enums import AttendanceStatus
 from academy.models import Attendance
 from tests import factories
-from tests.academy.conftest import grow_delegations, session_at
+from tests.factories import grow_delegations, session_at
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from academy import services
 from academy.enums import Module
 from tests import factories
-from tests.academy.conftest import panama, session_at
+from tests.factories import panama, session_at
 
 
 def _download(client, convening):

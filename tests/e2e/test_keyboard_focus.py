@@ -7,7 +7,7 @@ from roadmaps.models import Pillar
 from roadmaps.services import roadmap_initialize
 from tests.academy.conftest import bolivia_participant, opening  # noqa: F401
 from tests.e2e.conftest import sign_in
-from tests.roadmaps import factories as roadmap_factories
+from tests.factories import roadmaps as roadmap_factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,7 @@ from pypdf import PdfReader
 
 from roadmaps.demo import demo_roadmap_fill
 from roadmaps.models import Roadmap
-from roadmaps.services import roadmap_initialize
-from tests.roadmaps.factories import build_tree
+from tests.factories import large_roadmap_build
 
 
 def pdf_text(content: bytes) -> str:
@@ -54,14 +53,6 @@ def demo_roadmap(bolivia):
     return Roadmap.objects.select_related("delegation__convening").get(
         pk=bolivia.roadmap.pk
     )
-
-
-def large_roadmap_build(delegation):
-    """4 pillars × 3 outcomes × 3 outputs × 4 activities, an indicator on each
-    outcome and output: the large roadmap of the roadmap issue."""
-    roadmap = roadmap_initialize(roadmap=delegation.roadmap)
-    build_tree(roadmap, outcomes=3, outputs=3, activities=4)
-    return Roadmap.objects.select_related("delegation__convening").get(pk=roadmap.pk)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from roadmaps import services
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.models import Coordination, Pillar
 from roadmaps.selectors import roadmap_tree
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 
 def _missing(roadmap):

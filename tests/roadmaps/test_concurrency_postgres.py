@@ -12,7 +12,7 @@ from django.test import Client
 from roadmaps.models import Outcome, Pillar, Roadmap
 from roadmaps.services import roadmap_initialize
 from tests import factories as base_factories
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 

@@ -200,7 +200,7 @@ def test_report_prints_hostile_texts_as_text_and_fetches_nothing(
 ):
     from roadmaps.models import Pillar
     from roadmaps.services import roadmap_initialize
-    from tests.roadmaps.factories import outcome
+    from tests.factories.roadmaps import outcome
 
     port, hits = listener
     roadmap = roadmap_initialize(roadmap=bolivia.roadmap)

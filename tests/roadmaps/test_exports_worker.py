@@ -14,8 +14,9 @@ from django.db import connection
 from roadmaps.enums import ExportKind, ExportStatus
 from roadmaps.models import Export
 from tests import factories
+from tests.factories import large_roadmap_build
 from tests.roadmaps import exports_support
-from tests.roadmaps.exports_support import large_roadmap_build, pdf_words
+from tests.roadmaps.exports_support import pdf_words
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from django.test import Client
 from roadmaps import services
 from roadmaps.models import Activity, Outcome, Pillar
 from tests import factories as people
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 
 def _client(user):

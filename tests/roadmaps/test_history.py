@@ -1,7 +1,7 @@
 from roadmaps import services
 from roadmaps.history import word_diff
 from roadmaps.models import Outcome
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 
 def test_history_lists_who_changed_what(member_client, roadmap, pillar, bolivia_member):

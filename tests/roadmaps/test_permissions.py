@@ -8,7 +8,7 @@ import pytest
 from roadmaps import services
 from roadmaps.enums import Section
 from roadmaps.models import Comment, Outcome, Output
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 
 @pytest.fixture

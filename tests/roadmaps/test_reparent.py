@@ -7,7 +7,7 @@ from django.test import Client
 from roadmaps import services
 from roadmaps.models import Activity, Indicator, Output, Pillar
 from roadmaps.selectors import roadmap_tree
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -10,7 +10,7 @@ from roadmaps.models import Activity, Coordination, Indicator, Outcome, Pillar
 from roadmaps.selectors import roadmap_tree
 from roadmaps.services import StaleEdit
 from tests import factories as base_factories
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 
 def _codes(roadmap):

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from roadmaps.models import Activity, Indicator, Outcome, Roadmap
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 NASTY = '<script>alert(1)</script> <img src=x onerror="alert(2)"> {{ roadmap.pk }}'

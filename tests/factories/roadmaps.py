@@ -1,9 +1,23 @@
-"""Roadmap parts for tests, built through the services as a person would."""
+"""Roadmaps and their parts. The parts are built through the services, as a
+person would (history, positions and completeness as in real use)."""
 
 from decimal import Decimal
 
+import factory
+
+from academy.enums import NapStatus
 from roadmaps import services
-from roadmaps.models import Activity, Indicator, Outcome, Output, Pillar
+from roadmaps.models import Activity, Indicator, Outcome, Output, Pillar, Roadmap
+from tests.factories.academy import DelegationFactory
+
+
+class RoadmapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Roadmap
+
+    nap_status = NapStatus.DRAFTING
+
+    delegation = factory.SubFactory(DelegationFactory, roadmap=None)
 
 
 def outcome(roadmap, pillar, statement="Women lead peace talks", **fields):
@@ -69,3 +83,11 @@ def build_tree(roadmap, *, outcomes=3, outputs=3, activities=4):
                 indicator(roadmap, made_output)
                 for a in range(activities):
                     activity(roadmap, made_output, f"Activity {o}.{p}.{a}")
+
+
+def large_roadmap_build(delegation):
+    """4 pillars × 3 outcomes × 3 outputs × 4 activities, an indicator on each
+    outcome and output: the large roadmap of the roadmap issue."""
+    roadmap = services.roadmap_initialize(roadmap=delegation.roadmap)
+    build_tree(roadmap, outcomes=3, outputs=3, activities=4)
+    return Roadmap.objects.select_related("delegation__convening").get(pk=roadmap.pk)

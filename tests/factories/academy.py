@@ -1,9 +1,13 @@
+"""Convenings, delegations, people and sessions (the academy app's models)."""
+
 import datetime
+import zoneinfo
 
 import factory
 from django.utils import timezone
+from django_countries import countries
 
-from academy.enums import Module, NapStatus, Role, Sector
+from academy.enums import Module, Role, Sector
 from academy.models import (
     Convening,
     ConveningRole,
@@ -12,8 +16,7 @@ from academy.models import (
     Participant,
     Session,
 )
-from accounts.models import User
-from roadmaps.models import Roadmap
+from tests.factories.accounts import UserFactory
 
 # Thirty countries of Latin America and the Caribbean, for cohorts that grow.
 COUNTRIES = [
@@ -48,18 +51,6 @@ COUNTRIES = [
     "GD",
     "LC",
 ]
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ["email"]
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    full_name = factory.Faker("name")
-    preferred_language = "en"
-    password = factory.django.Password("secret-pass-123")
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -100,17 +91,8 @@ class DelegationFactory(factory.django.DjangoModelFactory):
     convening = factory.SubFactory(ConveningFactory)
     country = factory.Iterator(["BO", "CR", "EC", "PA", "CO", "GT", "HN", "MX"])
     roadmap = factory.RelatedFactory(
-        "tests.factories.RoadmapFactory", factory_related_name="delegation"
+        "tests.factories.roadmaps.RoadmapFactory", factory_related_name="delegation"
     )
-
-
-class RoadmapFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Roadmap
-
-    nap_status = NapStatus.DRAFTING
-
-    delegation = factory.SubFactory(DelegationFactory, roadmap=None)
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):
@@ -136,3 +118,33 @@ class SessionFactory(factory.django.DjangoModelFactory):
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
     room = "Room A"
+
+
+PANAMA = zoneinfo.ZoneInfo("America/Panama")
+
+
+def panama(day, hour, minute=0):
+    """An aware datetime at a wall-clock time in Panama in June 2025."""
+    return datetime.datetime(2025, 6, day, hour, minute, tzinfo=PANAMA)
+
+
+def session_at(convening, day, hour, minute=0, *, hours=1, **fields):
+    """A session of the convening at a local time of Panama (UTC-5 all year)."""
+    starts_at = panama(day, hour, minute)
+    return SessionFactory(
+        convening=convening,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=hours),
+        **fields,
+    )
+
+
+def grow_delegations(convening, count, members_each):
+    """``count`` delegations of the convening with ``members_each`` people each."""
+    codes = [code for code, _name in countries][:count]
+    delegations = []
+    for code in codes:
+        delegation = DelegationFactory(convening=convening, country=code)
+        ParticipantFactory.create_batch(members_each, delegation=delegation)
+        delegations.append(delegation)
+    return delegations
