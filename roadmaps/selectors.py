@@ -19,6 +19,7 @@ from roadmaps.models import (
     Activity,
     Comment,
     Coordination,
+    Export,
     Indicator,
     Milestone,
     Outcome,
@@ -278,4 +279,26 @@ def roadmap_parent_choices(
         parents={
             result.key: result for results in parents.values() for result in results
         },
+    )
+
+
+# The past exports an export page lists, newest first.
+PAST_EXPORTS_SHOWN = 50
+
+
+def roadmap_exports(*, roadmap: Roadmap) -> list[Export]:
+    """The latest PDF exports of one roadmap, with who asked (one query)."""
+    return list(
+        Export.objects.filter(roadmap=roadmap).select_related("requested_by")[
+            :PAST_EXPORTS_SHOWN
+        ]
+    )
+
+
+def convening_exports(*, convening) -> list[Export]:
+    """The latest PDF exports of a convening's cohort report (one query)."""
+    return list(
+        Export.objects.filter(convening=convening).select_related(
+            "requested_by", "roadmap__delegation"
+        )[:PAST_EXPORTS_SHOWN]
     )

@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -8,6 +7,7 @@ from academy.selectors import convenings as selectors
 from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_by_participant
 from cohort.dashboard import cohort_dashboard as cohort_dashboard_for
+from common.views import object_or_404_for
 from participants.invitations import invitation_states_for
 
 
@@ -66,14 +66,14 @@ def convening_detail(request, pk):
 @require_GET
 @login_required
 def delegation_detail(request, pk):
-    delegation = get_object_or_404(
+    delegation = object_or_404_for(
+        request.user,
         Delegation.objects.for_user(request.user).select_related(
             "convening", "roadmap", "focal_point"
         ),
+        "academy.view_delegation",
         pk=pk,
     )
-    if not request.user.has_perm("academy.view_delegation", delegation):
-        raise Http404
     context = {
         "delegation": delegation,
         "convening": delegation.convening,
@@ -109,9 +109,12 @@ def delegation_detail(request, pk):
 @login_required
 def cohort_dashboard(request, pk):
     """What organizers and facilitators track across the delegations."""
-    convening = get_object_or_404(Convening.objects.for_user(request.user), pk=pk)
-    if not request.user.has_perm("academy.view_cohort_dashboard", convening):
-        raise Http404
+    convening = object_or_404_for(
+        request.user,
+        Convening.objects.for_user(request.user),
+        "academy.view_cohort_dashboard",
+        pk=pk,
+    )
     return render(
         request,
         "cohort/dashboard.html",

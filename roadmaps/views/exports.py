@@ -16,13 +16,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening
 from common.views import object_or_404_for
-from roadmaps import exports
+from roadmaps import exports, selectors
 from roadmaps.enums import ExportKind, ExportStatus
 from roadmaps.forms_exports import ExportRequestForm
 from roadmaps.models import Export
 from roadmaps.views.base import roadmap_or_404
-
-PAST_EXPORTS_SHOWN = 50
 
 
 def _convening(request, pk):
@@ -53,7 +51,6 @@ def _form(request=None):
 @require_GET
 def roadmap_exports(request, pk):
     roadmap = roadmap_or_404(request, pk, "roadmaps.export_roadmap")
-    past = Export.objects.filter(roadmap=roadmap).select_related("requested_by")
     return render(
         request,
         "roadmaps/exports/roadmap_exports.html",
@@ -61,7 +58,7 @@ def roadmap_exports(request, pk):
             "roadmap": roadmap,
             "delegation": roadmap.delegation,
             "convening": roadmap.delegation.convening,
-            "exports": past[:PAST_EXPORTS_SHOWN],
+            "exports": selectors.roadmap_exports(roadmap=roadmap),
             "form": _form(),
         },
     )
@@ -96,15 +93,12 @@ def roadmap_export_request(request, pk):
 @require_GET
 def cohort_reports(request, pk):
     convening = _convening(request, pk)
-    past = Export.objects.filter(convening=convening).select_related(
-        "requested_by", "roadmap__delegation"
-    )
     return render(
         request,
         "roadmaps/exports/cohort_reports.html",
         {
             "convening": convening,
-            "exports": past[:PAST_EXPORTS_SHOWN],
+            "exports": selectors.convening_exports(convening=convening),
             "form": _form(),
         },
     )

@@ -6,7 +6,7 @@ from django.test import Client
 
 from roadmaps import services
 from roadmaps.models import Activity, Indicator, Output, Pillar
-from roadmaps.selectors import roadmap_tree
+from roadmaps.selectors import roadmap_parent_choices, roadmap_tree
 from tests.factories import roadmaps as factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -135,3 +135,46 @@ def test_a_reader_cannot_move_and_does_not_see_the_link(
         page = client.get(f"/roadmaps/{roadmap.pk}/")
         assert url not in page.content.decode()
     assert Output.objects.get(pk=tree["moving"].pk).outcome_id == tree["first"].pk
+
+
+def test_parent_choices_of_an_indicator_are_grouped_by_kind_with_codes(roadmap, tree):
+    found = roadmap_parent_choices(
+        roadmap=roadmap, kind="indicator", item_pk=tree["indicator"].pk
+    )
+
+    assert found.current.key == tree["moving"].key
+    groups = [
+        (str(group), [key for key, _label in options])
+        for group, options in found.choices
+    ]
+    assert groups == [
+        ("Outcomes", [tree["first"].key, tree["second"].key]),
+        ("Outputs", [tree["kept"].key, tree["moving"].key]),
+    ]
+    assert dict(found.choices[0][1])[tree["second"].key] == "1.2 Second outcome"
+    assert found.parents[tree["kept"].key].pk == tree["kept"].pk
+
+
+def test_parent_choices_are_none_for_a_pillar_or_a_deleted_item(
+    roadmap, tree, bolivia_member
+):
+    services.item_delete(user=bolivia_member, item=tree["moving"])
+
+    assert (
+        roadmap_parent_choices(
+            roadmap=roadmap, kind="pillar", item_pk=tree["first"].pillar_id
+        )
+        is None
+    )
+    assert (
+        roadmap_parent_choices(
+            roadmap=roadmap, kind="output", item_pk=tree["moving"].pk
+        )
+        is None
+    )
+    assert (
+        roadmap_parent_choices(
+            roadmap=roadmap, kind="activity", item_pk=tree["activity"].pk
+        )
+        is None
+    )
