@@ -2,10 +2,8 @@
 
 from celery import shared_task
 
-from participants.invitations.emails import (
-    MAIL_SERVER_UNREACHABLE,
-    invitation_email_deliver,
-)
+from common.mail import MAIL_SERVER_UNREACHABLE
+from participants.invitations.emails import invitation_email_deliver
 
 # An unreachable mail server is tried again after about 10 s, 20 s, 40 s, 80 s
 # and 160 s (with jitter): some five minutes before the organizer sees

@@ -3,8 +3,6 @@ delivery, recorded on the invitation (the worker's task calls
 ``invitation_email_deliver``)."""
 
 import logging
-import smtplib
-import socket
 from urllib.parse import urljoin
 
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -13,22 +11,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from common.mail import MAIL_SERVER_UNREACHABLE
 from participants import tokens
 from participants.models import Invitation
 
 logger = logging.getLogger(__name__)
 
 EMAIL_TEMPLATES = "participants/invitations/emails/"
-
-# The mail server could not be reached, or hung up: worth trying again later.
-# Anything else it says (an unknown address, a refused message) will not change.
-MAIL_SERVER_UNREACHABLE = (
-    ConnectionError,
-    TimeoutError,
-    socket.gaierror,
-    smtplib.SMTPConnectError,
-    smtplib.SMTPServerDisconnected,
-)
 
 
 def invitation_email(
