@@ -10,6 +10,7 @@ from participants.invitations.emails import invitation_email
 from participants.invitations.selectors import (
     invitation_delivery_counts,
     invitation_for_token,
+    invitation_state_counts,
     invitation_states_for,
     undelivered_count,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "invitation_resend_undelivered",
     "invitation_send",
     "invitation_send_all",
+    "invitation_state_counts",
     "invitation_states_for",
     "undelivered_count",
 ]

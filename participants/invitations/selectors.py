@@ -96,6 +96,27 @@ def invitation_states_for(*, convening, delegation=None) -> dict[int, Invitation
     return states
 
 
+def invitation_state_counts(*, states: dict[int, InvitationStatus]) -> dict:
+    """The figures above the invitations page, from invitation_states_for():
+    everyone, those invited (an e-mail not delivered was not got; one still
+    sending counts), and how many are in each state."""
+    counts = {state: 0 for state in InvitationState}
+    for status in states.values():
+        counts[status.state] += 1
+    total = len(states)
+    return {
+        "total": total,
+        "invited": total
+        - counts[InvitationState.NOT_INVITED]
+        - counts[InvitationState.UNDELIVERED],
+        "accepted": counts[InvitationState.ACCEPTED],
+        "expired": counts[InvitationState.EXPIRED],
+        "sending": counts[InvitationState.SENDING],
+        "undelivered": counts[InvitationState.UNDELIVERED],
+        "not_invited": counts[InvitationState.NOT_INVITED],
+    }
+
+
 def invitation_delivery_counts(*, invitations) -> dict[str, int]:
     """How these invitations' e-mails fared, in one query: ``sent`` (the mail
     server took them), ``sending`` (still with the worker) and ``undelivered``

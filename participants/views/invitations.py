@@ -62,22 +62,11 @@ def invitation_list(request, pk):
         key=lambda delegation: str(delegation.country.name),
     )
     states = invitations.invitation_states_for(convening=convening)
-    counts = {state: 0 for state in InvitationState}
-    for status in states.values():
-        counts[status.state] += 1
-    total = len(states)
     context = {
         "convening": convening,
         "delegations": delegations,
         "states": states,
-        "total": total,
-        "invited": total
-        - counts[InvitationState.NOT_INVITED]
-        - counts[InvitationState.UNDELIVERED],
-        "accepted": counts[InvitationState.ACCEPTED],
-        "expired": counts[InvitationState.EXPIRED],
-        "undelivered": counts[InvitationState.UNDELIVERED],
-        "not_invited": counts[InvitationState.NOT_INVITED],
+        **invitations.invitation_state_counts(states=states),
         "max_age_days": invitations.invitation_max_age().days,
     }
     return render(request, "participants/invitations/invitation_list.html", context)

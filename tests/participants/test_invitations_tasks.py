@@ -187,3 +187,22 @@ def test_an_invitation_the_queue_cannot_take_is_marked_not_delivered(
 
     assert state_of(person) == InvitationState.UNDELIVERED
     assert "OperationalError" in Invitation.objects.get().email_error
+
+
+def test_the_page_says_sending_until_the_mail_server_took_the_e_mail(
+    client, organizer, person, django_capture_on_commit_callbacks
+):
+    invitation, callbacks = invite(person, django_capture_on_commit_callbacks)
+    client.force_login(organizer)
+    url = f"/convenings/{person.convening.pk}/invitations/"
+
+    waiting = client.get(url).content.decode()
+    for callback in callbacks:
+        callback()
+    delivered = client.get(url).content.decode()
+
+    assert '<span class="badge text-bg-info">Sending</span>' in waiting
+    assert "1 e-mail is being sent." in " ".join(waiting.split())
+    assert '<span class="badge text-bg-primary">Invited</span>' in delivered
+    assert "being sent" not in delivered
+    assert [m.to for m in mail.outbox] == [["ana@test.org"]]
