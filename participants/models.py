@@ -15,7 +15,7 @@ class Invitation(models.Model):
 
     A resend revokes the participant's earlier open invitations, so only the newest
     link works. The state an organizer sees is computed from the dates, never stored
-    (see participants.invitations.invitation_states_for).
+    (see participants.invitations.selectors.invitation_states_for).
     """
 
     participant = models.ForeignKey(
@@ -38,8 +38,18 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    # Set when the mail server refused the e-mail: the organizer sees it and
-    # sends it again (participants.invitations._emails_send).
+    # The e-mail's journey (participants.invitations.emails): queued for the
+    # worker, then either taken by the mail server or, after the retries, given
+    # up with the server's reason, which the organizer sees before sending again.
+    email_queued_at = models.DateTimeField(
+        _("e-mail queued at"), null=True, blank=True, editable=False
+    )
+    email_sent_at = models.DateTimeField(
+        _("e-mail sent at"), null=True, blank=True, editable=False
+    )
+    email_attempts = models.PositiveSmallIntegerField(
+        _("e-mail attempts"), default=0, editable=False
+    )
     email_failed_at = models.DateTimeField(
         _("e-mail failed at"), null=True, blank=True, editable=False
     )

@@ -199,7 +199,7 @@ def participants_bulk_create(
 ) -> BulkResult:
     """Add many people to the convening's delegations in a few queries.
 
-    The caller has validated the rows (see participants/imports.py). Side effects:
+    The caller has validated the rows (see participants.imports). Side effects:
     creates accounts (no usable password) for new e-mails; existing accounts keep
     their name and language. A person already in the convening makes the database
     refuse the whole batch (IntegrityError), so nothing is half-imported.

@@ -15,8 +15,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import NapStatus
@@ -414,45 +413,32 @@ def roadmap_status_change(*, user, roadmap: Roadmap, transition: str) -> Roadmap
     return saved
 
 
-def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> int:
-    """E-mail each member of the delegation that the roadmap's status changed,
-    in the member's language. Returns the number of messages sent."""
-    from django.core.mail import EmailMultiAlternatives
+def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> bool:
+    """Queue the e-mail telling each member of the delegation, in the member's
+    language, that the roadmap's status changed (called once the change is
+    committed; the worker sends it, or this process when no broker is set).
+    Returns whether it was queued: not when the roadmap is gone or the broker
+    cannot be reached (then the notice is logged as lost)."""
+    from kombu.exceptions import OperationalError
 
-    from academy.models import Participant
+    from roadmaps.tasks import roadmap_status_notice_send
 
-    roadmap = (
-        Roadmap.objects.select_related("delegation__convening")
-        .filter(pk=roadmap_id)
-        .first()
-    )
-    if roadmap is None:
+    status = Roadmap.objects.filter(pk=roadmap_id).values_list("status", flat=True)
+    if not status:
         logger.info("roadmap %s is gone; no status e-mail", roadmap_id)
-        return 0
-    sent = 0
-    members = Participant.objects.filter(delegation=roadmap.delegation).select_related(
-        "user"
-    )
-    for member in members:
-        user = member.user
-        with translation.override(user.preferred_language):
-            context = {
-                "roadmap": roadmap,
-                "delegation": roadmap.delegation,
-                "user": user,
-                "status": roadmap.get_status_display(),
-                "changed_by": changed_by,
+        return False
+    try:
+        roadmap_status_notice_send.apply_async(
+            kwargs={
+                "roadmap_id": roadmap_id,
+                "status": status[0],
+                "changed_by_id": getattr(changed_by, "pk", None),
             }
-            subject = render_to_string(
-                "roadmaps/emails/status_changed_subject.txt", context
-            ).strip()
-            body = render_to_string("roadmaps/emails/status_changed.txt", context)
-            language = translation.get_language()
-        EmailMultiAlternatives(
-            subject, body, to=[user.email], headers={"Content-Language": language}
-        ).send()
-        sent += 1
-    return sent
+        )
+    except OperationalError:
+        logger.warning("Status e-mail of roadmap %s lost: no broker", roadmap_id)
+        return False
+    return True
 
 
 @transaction.atomic

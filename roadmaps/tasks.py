@@ -4,6 +4,8 @@ import logging
 
 from celery import shared_task
 
+from common.mail import MAIL_SERVER_UNREACHABLE
+from roadmaps import notices
 from roadmaps.export_rendering import export_run, worker_name
 
 logger = logging.getLogger(__name__)
@@ -22,3 +24,34 @@ def export_render(self, *, export_id: int) -> int | None:
         return None
     logger.info("Export %s rendered by %s", export_id, export.worker)
     return export.pk
+
+
+@shared_task(
+    bind=True,
+    name="roadmaps.roadmap_status_notice_send",
+    ignore_result=True,
+    autoretry_for=MAIL_SERVER_UNREACHABLE,
+    retry_backoff=10,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+)
+def roadmap_status_notice_send(
+    self, *, roadmap_id: int, status: str, changed_by_id: int | None = None
+) -> int:
+    """E-mail the delegation's members that their roadmap became ``status``
+    (see ``roadmaps.notices.roadmap_status_notice_send``); an unreachable mail
+    server is tried again with growing pauses.
+
+    In-process (no broker) the request is waiting: a failure is logged, and the
+    status change stands.
+    """
+    try:
+        return notices.roadmap_status_notice_send(
+            roadmap_id=roadmap_id, status=status, changed_by_id=changed_by_id
+        )
+    except Exception:
+        if not self.app.conf.task_always_eager:
+            raise
+        logger.exception("Status e-mail of roadmap %s was not sent", roadmap_id)
+        return 0

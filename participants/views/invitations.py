@@ -7,8 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening, Participant
+from common.views import object_or_404_for
 from participants import invitations
 from participants.forms_invitations import InvitationRequestForm
 from participants.invitations import InvitationState
@@ -26,10 +26,12 @@ LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _organized_convening(request, pk):
-    convening = get_object_or_404(Convening.objects.for_user(request.user), pk=pk)
-    if not request.user.has_perm("academy.change_convening", convening):
-        raise Http404
-    return convening
+    return object_or_404_for(
+        request.user,
+        Convening.objects.for_user(request.user),
+        "academy.change_convening",
+        pk=pk,
+    )
 
 
 def _back_to(request, default):
@@ -60,22 +62,11 @@ def invitation_list(request, pk):
         key=lambda delegation: str(delegation.country.name),
     )
     states = invitations.invitation_states_for(convening=convening)
-    counts = {state: 0 for state in InvitationState}
-    for status in states.values():
-        counts[status.state] += 1
-    total = len(states)
     context = {
         "convening": convening,
         "delegations": delegations,
         "states": states,
-        "total": total,
-        "invited": total
-        - counts[InvitationState.NOT_INVITED]
-        - counts[InvitationState.UNDELIVERED],
-        "accepted": counts[InvitationState.ACCEPTED],
-        "expired": counts[InvitationState.EXPIRED],
-        "undelivered": counts[InvitationState.UNDELIVERED],
-        "not_invited": counts[InvitationState.NOT_INVITED],
+        **invitations.invitation_state_counts(states=states),
         "max_age_days": invitations.invitation_max_age().days,
     }
     return render(request, "participants/invitations/invitation_list.html", context)
@@ -89,14 +80,14 @@ def invitation_list(request, pk):
 @require_POST
 def invitation_send(request, pk):
     """Invite one participant, or invite them again (the old link stops working)."""
-    participant = get_object_or_404(
+    participant = object_or_404_for(
+        request.user,
         Participant.objects.for_user(request.user).select_related(
             "user", "delegation__convening"
         ),
+        "academy.change_delegation",
         pk=pk,
     )
-    if not request.user.has_perm("academy.change_delegation", participant.delegation):
-        raise Http404
     convening = participant.delegation.convening
     error = None
     try:
@@ -111,9 +102,13 @@ def invitation_send(request, pk):
         convening=convening, delegation=participant.delegation
     )
     status = states.get(participant.pk)
-    if error is None and status and status.state == InvitationState.UNDELIVERED:
+    state = status.state if status else None
+    if error is None and state == InvitationState.UNDELIVERED:
         error = _undelivered_message(status.email_error)
     if request.htmx:
+        notice = _("Invitation sent.")
+        if state == InvitationState.SENDING:
+            notice = _("Invitation queued: the e-mail goes out in a moment.")
         return render(
             request,
             "participants/invitations/partials/invitation_row.html",
@@ -121,16 +116,16 @@ def invitation_send(request, pk):
                 "member": participant,
                 "states": states,
                 "convening": convening,
-                "notice": error or _("Invitation sent."),
+                "notice": error or notice,
             },
         )
+    name = {"name": participant.user.full_name}
     if error:
         messages.error(request, error)
+    elif state == InvitationState.SENDING:
+        messages.success(request, _("The invitation to %(name)s is being sent.") % name)
     else:
-        messages.success(
-            request,
-            _("Invitation sent to %(name)s.") % {"name": participant.user.full_name},
-        )
+        messages.success(request, _("Invitation sent to %(name)s.") % name)
     return redirect(
         _back_to(request, default=f"{_list_url(convening)}#member-{participant.pk}")
     )
@@ -176,17 +171,32 @@ def _send_many(request, pk, service, *, nothing_sent):
 
 
 def _report_sent(request, sent):
-    """Tell how many e-mails went out and how many the mail server refused."""
-    undelivered = invitations.undelivered_count(invitations=sent)
-    if len(sent) > undelivered:
-        delivered = len(sent) - undelivered
+    """Tell how many e-mails went out, how many the worker is still sending and
+    how many could not be sent."""
+    counts = invitations.invitation_delivery_counts(invitations=sent)
+    if counts["sent"]:
         messages.success(
             request,
             ngettext(
-                "%(count)d invitation sent.", "%(count)d invitations sent.", delivered
+                "%(count)d invitation sent.",
+                "%(count)d invitations sent.",
+                counts["sent"],
             )
-            % {"count": delivered},
+            % {"count": counts["sent"]},
         )
+    if counts["sending"]:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d invitation is being sent: its state below changes "
+                "once the mail server has taken it.",
+                "%(count)d invitations are being sent: their state below changes "
+                "once the mail server has taken them.",
+                counts["sending"],
+            )
+            % {"count": counts["sending"]},
+        )
+    undelivered = counts["undelivered"]
     if undelivered:
         messages.error(
             request,

@@ -1,57 +1,42 @@
-import secrets
+"""The organizer's pages for participants: add, edit, remove, import from a
+file, export."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from academy.models import Convening, Participant
+from common.views import form_save_or_report, object_or_404_for
 from participants import exports, imports, services
 from participants.forms import ParticipantForm, ParticipantImportForm
-
-# Organizers manage participants
-# ------------------------------------------------------------------------------
-
-IMPORT_SALT = "participants.import"
-IMPORT_MAX_AGE = 60 * 60
+from participants.imports.preview import import_preview_keep, import_preview_take
 
 
-def _convening_for_organizer(user, pk):
-    convening = get_object_or_404(Convening, pk=pk)
-    if not user.has_perm("academy.change_convening", convening):
-        raise Http404
-    return convening
+def _convening_for_organizer(request, pk):
+    return object_or_404_for(
+        request.user, Convening.objects.all(), "academy.change_convening", pk=pk
+    )
 
 
-def _participant_for_organizer(user, pk):
-    participant = get_object_or_404(
+def _participant_for_organizer(request, pk):
+    return object_or_404_for(
+        request.user,
         Participant.objects.select_related(
             "user", "delegation__convening", "delegation__focal_point"
         ),
+        "academy.change_delegation",
         pk=pk,
     )
-    if not user.has_perm("academy.change_delegation", participant.delegation):
-        raise Http404
-    return participant
-
-
-def _report_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_create(request, pk):
-    convening = _convening_for_organizer(request.user, pk)
+    convening = _convening_for_organizer(request, pk)
     initial = {"preferred_language": (convening.languages or ["es"])[0]}
     chosen = request.GET.get("delegation", "")
     if chosen.isdigit():
@@ -59,8 +44,9 @@ def participant_create(request, pk):
     form = ParticipantForm(request.POST or None, initial=initial, convening=convening)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            participant = services.participant_create(
+        participant = form_save_or_report(
+            form,
+            lambda: services.participant_create(
                 delegation=data["delegation"],
                 email=data["email"],
                 full_name=data["full_name"],
@@ -68,10 +54,9 @@ def participant_create(request, pk):
                 organization=data["organization"],
                 position=data["position"],
                 preferred_language=data["preferred_language"],
-            )
-        except ValidationError as error:
-            _report_errors(form, error)
-        else:
+            ),
+        )
+        if participant is not None:
             messages.success(
                 request,
                 _("%(name)s was added to the delegation of %(country)s.")
@@ -96,7 +81,7 @@ def participant_create(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_update(request, pk):
-    participant = _participant_for_organizer(request.user, pk)
+    participant = _participant_for_organizer(request, pk)
     convening = participant.delegation.convening
     user = participant.user
     editable = services.account_editable_by_organizers(user=user, convening=convening)
@@ -126,18 +111,18 @@ def participant_update(request, pk):
             if editable
             else {}
         )
-        try:
-            services.participant_update(
+        saved = form_save_or_report(
+            form,
+            lambda: services.participant_update(
                 participant=participant,
                 delegation=data["delegation"],
                 sector=data["sector"],
                 organization=data["organization"],
                 position=data["position"],
                 **account,
-            )
-        except ValidationError as error:
-            _report_errors(form, error)
-        else:
+            ),
+        )
+        if saved is not None:
             messages.success(
                 request, _("%(name)s was saved.") % {"name": user.full_name}
             )
@@ -152,7 +137,7 @@ def participant_update(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_remove(request, pk):
-    participant = _participant_for_organizer(request.user, pk)
+    participant = _participant_for_organizer(request, pk)
     delegation = participant.delegation
     if request.method == "POST":
         services.participant_remove(participant=participant)
@@ -173,15 +158,11 @@ def participant_remove(request, pk):
     )
 
 
-def _import_key(convening):
-    return f"participant_import:{convening.pk}"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_import(request, pk):
     """Upload a file; show the preview (and keep its rows) or every problem."""
-    convening = _convening_for_organizer(request.user, pk)
+    convening = _convening_for_organizer(request, pk)
     form = ParticipantImportForm(request.POST or None, request.FILES or None)
     context = {
         "form": form,
@@ -194,15 +175,9 @@ def participant_import(request, pk):
         )
         context["report"] = report
         if report.ok:
-            token = secrets.token_urlsafe(16)
-            # Signed and compressed: what comes back at confirmation is exactly
-            # what was previewed, and expires after an hour.
-            request.session[_import_key(convening)] = signing.dumps(
-                {"token": token, "rows": report.payload()},
-                salt=IMPORT_SALT,
-                compress=True,
+            context["token"] = import_preview_keep(
+                session=request.session, convening=convening, report=report
             )
-            context["token"] = token
             return render(request, "participants/import_preview.html", context)
     return render(request, "participants/import_upload.html", context)
 
@@ -210,22 +185,17 @@ def participant_import(request, pk):
 @login_required
 @require_POST
 def participant_import_confirm(request, pk):
-    convening = _convening_for_organizer(request.user, pk)
-    stored = request.session.get(_import_key(convening))
-    payload = None
-    if stored:
-        try:
-            payload = signing.loads(stored, salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
-        except signing.BadSignature:
-            payload = None
-    if payload is None or payload.get("token") != request.POST.get("token"):
+    convening = _convening_for_organizer(request, pk)
+    rows = import_preview_take(
+        session=request.session, convening=convening, token=request.POST.get("token")
+    )
+    if rows is None:
         messages.error(
             request,
             _("This preview has expired or was replaced. Upload the file again."),
         )
         return redirect("participants:participant_import", pk=convening.pk)
-    report = imports.import_apply(convening=convening, raw_rows=payload["rows"])
-    del request.session[_import_key(convening)]
+    report = imports.import_apply(convening=convening, raw_rows=rows)
     if not report.ok or report.file_errors:
         return render(
             request,
@@ -244,7 +214,7 @@ def participant_import_confirm(request, pk):
 @login_required
 @require_GET
 def participant_export(request, pk, kind):
-    convening = _convening_for_organizer(request.user, pk)
+    convening = _convening_for_organizer(request, pk)
     if kind == "csv":
         content = exports.participants_csv(convening=convening)
         content_type = "text/csv; charset=utf-8"

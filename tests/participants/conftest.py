@@ -29,6 +29,13 @@ def english_participant(ecuador):
     )
 
 
+@pytest.fixture(autouse=True)
+def _emails_in_process(in_process_tasks):
+    """E-mails are sent in this process, whatever CELERY_BROKER_URL says, so the
+    tests read them in mail.outbox; test_invitations_worker.py uses a real worker
+    (its fixture turns this off)."""
+
+
 def accept_path(message):
     """The path of the accept link in a sent invitation e-mail."""
     return LINK.search(message.body).group(1)

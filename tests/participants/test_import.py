@@ -1,4 +1,4 @@
-"""participants/imports.py: read, check and apply an import, all or nothing."""
+"""participants/imports/: read, check and apply an import, all or nothing."""
 
 import pytest
 

@@ -164,14 +164,17 @@ def test_invitation_states_for_covers_every_state(
     pending = factories.ParticipantFactory(delegation=bolivia)
     expired = factories.ParticipantFactory(delegation=ecuador)
     accepted = factories.ParticipantFactory(delegation=ecuador)
-    send(pending)
-    send(pending)  # the revoked first one must not count
-    old = send(expired)
+    with django_capture_on_commit_callbacks(execute=True):
+        send(pending)
+        send(pending)  # the revoked first one must not count
+        old = send(expired)
     Invitation.objects.filter(pk=old.pk).update(
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = send(accepted)
     done = invitations.invitation_accept(
-        invitation=send(accepted), password="Long-pass-9184"
+        invitation=invitation, password="Long-pass-9184"
     )
 
     states = invitations.invitation_states_for(convening=convening)

@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 
 from roadmaps import services
@@ -9,7 +8,6 @@ from roadmaps.enums import RoadmapStatus, StandardPillar
 from roadmaps.models import Activity, Coordination, Indicator, Outcome, Pillar
 from roadmaps.selectors import roadmap_tree
 from roadmaps.services import StaleEdit
-from tests import factories as base_factories
 from tests.factories import roadmaps as factories
 
 
@@ -186,28 +184,6 @@ def test_restore_makes_an_earlier_version_current(roadmap, pillar, bolivia_membe
     restored = services.item_restore(user=bolivia_member, item=outcome, record=first)
     assert (restored.statement, restored.version) == ("First words", 3)
     assert outcome.history.count() == 3
-
-
-def test_status_change_mails_each_member_in_their_language(
-    roadmap, bolivia, bolivia_member, facilitator, django_capture_on_commit_callbacks
-):
-    spanish = base_factories.ParticipantFactory(
-        delegation=bolivia, user__preferred_language="es", user__full_name="Sara"
-    ).user
-    with django_capture_on_commit_callbacks(execute=True):
-        services.roadmap_status_change(
-            user=bolivia_member, roadmap=roadmap, transition="submit"
-        )
-    roadmap.refresh_from_db()
-    assert roadmap.status == RoadmapStatus.IN_REVIEW
-    by_address = {message.to[0]: message for message in mail.outbox}
-    assert set(by_address) == {bolivia_member.email, spanish.email}
-    assert by_address[bolivia_member.email].subject == "Roadmap of Bolivia: In review"
-    assert by_address[bolivia_member.email].extra_headers["Content-Language"] == "en"
-    assert by_address[spanish.email].extra_headers["Content-Language"] == "es"
-    assert "The roadmap of the delegation of Bolivia is now: In review." in (
-        by_address[bolivia_member.email].body
-    )
 
 
 def test_status_change_from_the_wrong_status_is_refused(roadmap, facilitator):

@@ -1,0 +1,60 @@
+"""Importing the previewed rows, all or none."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from academy.models import Convening
+from participants import services
+from participants.imports.report import ImportReport
+from participants.imports.validate import rows_check
+
+
+def import_apply(*, convening: Convening, raw_rows: list) -> ImportReport:
+    """Check the previewed rows again and import them all, or none.
+
+    Side effects: see ``participants.services.participants_bulk_create``.
+    """
+    with transaction.atomic():
+        # Imports into one convening take turns, so the check below stays true
+        # until the rows are written.
+        Convening.objects.select_for_update().filter(pk=convening.pk).first()
+        report = rows_check(convening=convening, raw_rows=raw_rows)
+        if not report.ok:
+            return report
+        try:
+            with transaction.atomic():
+                result = services.participants_bulk_create(
+                    convening=convening,
+                    people=[
+                        services.NewParticipant(
+                            email=row.email,
+                            full_name=row.full_name,
+                            preferred_language=row.language,
+                            delegation_id=row.delegation.pk,
+                            sector=row.sector,
+                            organization=row.organization,
+                            position=row.position,
+                        )
+                        for row in report.rows
+                    ],
+                )
+        except IntegrityError:
+            report.file_errors.append(
+                _(
+                    "The participants changed while the file was being imported. "
+                    "Nothing was imported: upload the file again."
+                )
+            )
+            return report
+    report.imported = len(result.participants)
+    report.accounts_created = result.accounts_created
+    return report
+
+
+def summary(report: ImportReport) -> str:
+    return ngettext(
+        "%(count)s participant was imported.",
+        "%(count)s participants were imported.",
+        report.imported,
+    ) % {"count": report.imported}

@@ -1,0 +1,200 @@
+"""Reading the uploaded file: CSV or XLSX, checked for size, type and
+columns, into raw rows numbered as a spreadsheet shows them.
+
+The files are read with the csv module and openpyxl (the library tablib uses for
+XLSX) rather than through tablib.Dataset, which drops blank lines (row numbers
+would no longer match the spreadsheet), refuses rows of uneven length and reads
+the cached result of a formula instead of its text.
+"""
+
+import csv
+import datetime
+import io
+import unicodedata
+import zipfile
+
+from django.utils.translation import gettext as _
+
+from participants.imports.format import (
+    BINARY_SIGNATURES,
+    COLUMN_LABELS,
+    EXTENSIONS,
+    FIELDS,
+    HEADERS,
+    MAX_COLUMNS,
+    MAX_FILE_SIZE,
+    MAX_ROWS,
+    MAX_UNPACKED_SIZE,
+    REQUIRED_COLUMNS,
+    word_key,
+)
+from participants.imports.report import ImportFileError
+
+
+def upload_check(upload) -> str:
+    """The file's kind ("csv" or "xlsx") or ImportFileError, from name and size."""
+    name = (upload.name or "").lower()
+    kind = next((ext[1:] for ext in EXTENSIONS if name.endswith(ext)), None)
+    if kind is None:
+        raise ImportFileError(
+            _("Only CSV or XLSX files (.csv, .xlsx) can be imported.")
+        )
+    if upload.size > MAX_FILE_SIZE:
+        raise ImportFileError(
+            _("The file is larger than 2 MB. Split it into smaller files.")
+        )
+    return kind
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.time()
+            else (value.isoformat())
+        )
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _decode_text(data: bytes) -> str:
+    if data.startswith(BINARY_SIGNATURES):
+        raise ImportFileError(_("This is not a CSV file. Save it as CSV or XLSX."))
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError(_("This is not a CSV file. Save it as CSV or XLSX."))
+    if any(
+        unicodedata.category(char) == "Cc" and char not in "\t\r\n" for char in text
+    ):
+        raise ImportFileError(_("This is not a CSV file. Save it as CSV or XLSX."))
+    return text
+
+
+def _read_csv(data: bytes):
+    text = _decode_text(data)
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheets in Spanish save CSV with semicolons.
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    try:
+        for number, record in enumerate(
+            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
+        ):
+            yield number, [_cell_text(cell) for cell in record[:MAX_COLUMNS]]
+    except csv.Error as error:
+        raise ImportFileError(
+            _("The CSV file could not be read: %(error)s") % {"error": error}
+        ) from error
+
+
+def _read_xlsx(data: bytes):
+    import openpyxl
+
+    refused = ImportFileError(_("This is not an XLSX file. Save it as CSV or XLSX."))
+    if not data.startswith(b"PK\x03\x04"):
+        raise refused
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise refused from error
+    if not {"[Content_Types].xml", "xl/workbook.xml"} <= names:
+        raise refused
+    if unpacked > MAX_UNPACKED_SIZE:
+        raise ImportFileError(_("The XLSX file unpacks to too much data."))
+    try:
+        # data_only=False: a formula is read as its text, never as a result.
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False
+        )
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        raise refused from error
+    try:
+        sheet = workbook.worksheets[0]
+        for number, values in enumerate(
+            sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1
+        ):
+            yield number, [_cell_text(value) for value in values]
+    except Exception as error:
+        raise refused from error
+    finally:
+        workbook.close()
+
+
+def _columns(header: list) -> dict:
+    """{field: column index} from the header row."""
+    columns = {}
+    for index, title in enumerate(header):
+        name = HEADERS.get(word_key(title))
+        if name is None:
+            continue
+        if name in columns:
+            raise ImportFileError(
+                _("The column “%(column)s” appears twice in the header row.")
+                % {"column": COLUMN_LABELS[name]}
+            )
+        columns[name] = index
+    missing = [
+        str(COLUMN_LABELS[name]) for name in REQUIRED_COLUMNS if name not in columns
+    ]
+    if missing:
+        raise ImportFileError(
+            _("The header row (row 1) lacks the column(s): %(columns)s.")
+            % {"columns": ", ".join(missing)}
+        )
+    return columns
+
+
+def file_rows(*, upload) -> list:
+    """[[row number, full name, e-mail, country, sector, organization, position,
+    language], ...] from an uploaded file, or ImportFileError."""
+    kind = upload_check(upload)
+    data = upload.read(MAX_FILE_SIZE + 1)
+    if len(data) > MAX_FILE_SIZE:
+        raise ImportFileError(
+            _("The file is larger than 2 MB. Split it into smaller files.")
+        )
+    records = _read_csv(data) if kind == "csv" else _read_xlsx(data)
+    columns = None
+    rows = []
+    for number, cells in records:
+        if columns is None:
+            columns = _columns(cells)
+            continue
+        if not any(cells):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ImportFileError(
+                _(
+                    "The file has more than 5,000 participants. Split it into "
+                    "smaller files."
+                )
+            )
+        rows.append(
+            [
+                number,
+                *(
+                    cells[columns[name]]
+                    if name in columns and columns[name] < len(cells)
+                    else ""
+                    for name in FIELDS
+                ),
+            ]
+        )
+    if columns is None:
+        raise ImportFileError(_("The file is empty."))
+    if not rows:
+        raise ImportFileError(_("The file has no participants below the header row."))
+    return rows

@@ -1,0 +1,58 @@
+"""What an import found: each row as it will be imported, and every problem."""
+
+from dataclasses import dataclass, field
+
+from academy.enums import Sector
+from common.enums import Language
+from participants.imports.format import FIELDS
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported (size, type, columns, rows)."""
+
+
+@dataclass
+class ImportRow:
+    number: int
+    cells: dict
+    full_name: str = ""
+    email: str = ""
+    delegation: object = None
+    sector: str = ""
+    organization: str = ""
+    position: str = ""
+    language: str = ""
+    existing_account: bool = False
+    errors: list = field(default_factory=list)
+
+    def get_sector_display(self):
+        return Sector(self.sector).label if self.sector else ""
+
+    def get_language_display(self):
+        return Language(self.language).label if self.language else ""
+
+
+@dataclass
+class ImportReport:
+    rows: list = field(default_factory=list)
+    file_errors: list = field(default_factory=list)
+    imported: int = 0
+    accounts_created: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and not self.file_errors and not self.bad_rows
+
+    @property
+    def bad_rows(self) -> list:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def new_accounts(self) -> int:
+        return sum(1 for row in self.rows if not row.existing_account)
+
+    def payload(self) -> list:
+        """The rows as plain lists, to keep between the preview and the import."""
+        return [
+            [row.number, *(row.cells[name] for name in FIELDS)] for row in self.rows
+        ]

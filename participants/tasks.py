@@ -1,0 +1,34 @@
+"""Celery entry points of the participants app: thin, by primary key."""
+
+from celery import shared_task
+
+from common.mail import MAIL_SERVER_UNREACHABLE
+from participants.invitations.emails import invitation_email_deliver
+
+# An unreachable mail server is tried again after about 10 s, 20 s, 40 s, 80 s
+# and 160 s (with jitter): some five minutes before the organizer sees
+# "Not delivered".
+MAIL_RETRIES = 5
+MAIL_RETRY_BACKOFF = 10
+
+
+@shared_task(
+    bind=True,
+    name="participants.invitation_email_send",
+    ignore_result=True,
+    autoretry_for=MAIL_SERVER_UNREACHABLE,
+    retry_backoff=MAIL_RETRY_BACKOFF,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=MAIL_RETRIES,
+)
+def invitation_email_send(self, *, invitation_id: int, base_url: str) -> bool:
+    """E-mail one invitation (see ``invitation_email_deliver``); ``base_url`` is
+    the site's address the organizer used, for the links in the message."""
+    # In-process (no broker) the request is waiting: the first failure is final.
+    in_process = self.app.conf.task_always_eager
+    return invitation_email_deliver(
+        invitation_id=invitation_id,
+        base_url=base_url,
+        last_attempt=in_process or self.request.retries >= self.max_retries,
+    )
