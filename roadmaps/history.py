@@ -5,8 +5,7 @@ record a restore brings back. Each runs a fixed number of queries."""
 import difflib
 from dataclasses import dataclass, field
 
-from roadmaps import services
-from roadmaps.models import ITEM_MODELS, Roadmap
+from roadmaps.models import ITEM_MODELS, PARENT_KINDS, Roadmap
 
 HISTORY_KINDS = [
     "roadmap",
@@ -78,7 +77,7 @@ def roadmap_history(*, roadmap: Roadmap) -> list:
             .objects.filter(roadmap=roadmap, deleted_at__isnull=False)
             .values_list("pk", flat=True)
         )
-        for kind in services.PARENT_KINDS
+        for kind in PARENT_KINDS
     }
     for record in records:
         record.summary = _summary(record)

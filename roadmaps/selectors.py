@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roadmaps.enums import FundingStatus, Section
 from roadmaps.models import (
+    PARENT_KINDS,
     Activity,
     Comment,
     Coordination,
@@ -28,7 +29,6 @@ from roadmaps.models import (
     Roadmap,
     Territory,
 )
-from roadmaps.services import PARENT_KINDS
 
 
 @dataclass

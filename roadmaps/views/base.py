@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django_htmx.http import reswap, retarget
 
-from roadmaps import fragments, selectors, services
+from roadmaps import fragments, selectors
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import Section
 from roadmaps.forms import FORMS
-from roadmaps.models import ITEM_MODELS, Item
+from roadmaps.models import ITEM_MODELS, PARENT_KINDS, Item
 from roadmaps.services import TRANSITIONS
 
 TEXT_GROUPS = {"context": Section.CONTEXT, "theory-of-change": Section.THEORY_OF_CHANGE}
@@ -39,7 +39,7 @@ def item_or_404(roadmap, kind, item_pk):
 
 def parent_or_404(request, roadmap, kind):
     """The parent named by ``?parent=outcome-12``, within this roadmap."""
-    allowed = services.PARENT_KINDS.get(kind)
+    allowed = PARENT_KINDS.get(kind)
     if allowed is None:
         raise Http404
     if not allowed:

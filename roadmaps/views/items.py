@@ -11,7 +11,7 @@ from django_htmx.http import reswap, retarget
 from common.views import htmx_replace
 from roadmaps import selectors, services
 from roadmaps.forms import FORMS, ReparentForm, create_form
-from roadmaps.models import ITEM_MODELS
+from roadmaps.models import ITEM_MODELS, PARENT_KINDS
 from roadmaps.services import StaleEdit
 from roadmaps.views.base import (
     TEXT_GROUPS,
@@ -143,7 +143,7 @@ def roadmap_item_edit(request, pk, kind, item_pk):
 @require_POST
 def roadmap_item_move(request, pk, kind, item_pk):
     roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
-    if kind not in services.PARENT_KINDS:
+    if kind not in PARENT_KINDS:
         raise Http404
     item = item_or_404(roadmap, kind, item_pk)
     direction = request.POST.get("direction")
@@ -156,7 +156,7 @@ def roadmap_item_move(request, pk, kind, item_pk):
 @login_required
 def roadmap_item_delete(request, pk, kind, item_pk):
     roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
-    if kind not in services.PARENT_KINDS:
+    if kind not in PARENT_KINDS:
         raise Http404
     item = item_or_404(roadmap, kind, item_pk)
     if request.method == "POST":
@@ -215,7 +215,7 @@ def roadmap_item_reparent(request, pk, kind, item_pk):
 def roadmap_item_undelete(request, pk, kind, item_pk):
     roadmap = roadmap_or_404(request, pk, "roadmaps.restore_roadmap")
     model = ITEM_MODELS.get(kind)
-    if kind not in services.PARENT_KINDS or model is None:
+    if kind not in PARENT_KINDS or model is None:
         raise Http404
     item = model.objects.filter(
         roadmap=roadmap, pk=item_pk, deleted_at__isnull=False

@@ -12,54 +12,24 @@ queryset update sends no signals.
 import copy
 import logging
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from academy.enums import NapStatus
-from academy.models import Delegation
-from roadmaps.enums import RoadmapStatus, StandardPillar, StatusTransition
 from roadmaps.models import (
-    Comment,
-    Coordination,
+    PARENT_KINDS,
     Indicator,
     Item,
     Outcome,
     Output,
-    Pillar,
     Roadmap,
 )
 
 logger = logging.getLogger(__name__)
 
+
 # Fields of Roadmap that are not edited through the versioned text forms.
 _NOT_EDITABLE = {"id", "delegation", "status", "roadmap", "version"}
-
-TRANSITIONS = {
-    # transition: (from statuses, to status, permission needed)
-    StatusTransition.SUBMIT: (
-        {RoadmapStatus.DRAFT, RoadmapStatus.CHANGES_REQUESTED},
-        RoadmapStatus.IN_REVIEW,
-        "roadmaps.submit_roadmap",
-    ),
-    StatusTransition.REQUEST_CHANGES: (
-        {RoadmapStatus.IN_REVIEW},
-        RoadmapStatus.CHANGES_REQUESTED,
-        "roadmaps.review_roadmap",
-    ),
-    StatusTransition.FINALIZE: (
-        {RoadmapStatus.IN_REVIEW},
-        RoadmapStatus.FINAL,
-        "roadmaps.review_roadmap",
-    ),
-    StatusTransition.REOPEN: (
-        {RoadmapStatus.FINAL},
-        RoadmapStatus.DRAFT,
-        "roadmaps.review_roadmap",
-    ),
-}
 
 
 class StaleEdit(Exception):
@@ -84,7 +54,7 @@ def editable_fields(model) -> list[str]:
     ]
 
 
-def _record(obj, *, user, reason: str = "", created: bool = False):
+def history_record_write(obj, *, user, reason: str = "", created: bool = False):
     obj._change_reason = reason
     type(obj).history.bulk_history_create([obj], update=not created, default_user=user)
 
@@ -151,78 +121,11 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
     else:  # pragma: no cover - five concurrent saves in a row
         raise StaleEdit(current=current, mine=values, fields=list(values))
     saved = model.objects.get(pk=item.pk)
-    _record(saved, user=user, reason=reason)
+    history_record_write(saved, user=user, reason=reason)
     return saved
 
 
-@transaction.atomic
-def roadmap_create(
-    *, delegation: Delegation, nap_status: str = NapStatus.NONE
-) -> Roadmap:
-    """Give a new delegation its roadmap, with the four standard pillars.
-
-    Side effects: the pillars and coordination rows, with history records
-    (roadmap_initialize).
-    """
-    roadmap = Roadmap.objects.create(delegation=delegation, nap_status=nap_status)
-    return roadmap_initialize(roadmap=roadmap)
-
-
-@transaction.atomic
-def roadmap_nap_status_set(
-    *, roadmap: Roadmap, nap_status: str, user=None, reason: str = ""
-) -> Roadmap:
-    """Set the delegation's NAP status, the one the roadmap holds (stored once).
-
-    A change is a new version of the roadmap, with a history record, so someone
-    editing the roadmap's context sees it before saving theirs.
-    """
-    if roadmap.nap_status == nap_status:
-        return roadmap
-    return item_update(
-        user=user,
-        item=roadmap,
-        base_version=roadmap.version,
-        changes={"nap_status": nap_status},
-        reason=reason,
-    )
-
-
-@transaction.atomic
-def roadmap_initialize(*, roadmap: Roadmap, user=None) -> Roadmap:
-    """Give a roadmap the four standard pillars and its coordination (idempotent).
-
-    Side effects: creates missing Pillar rows and the Coordination row, with
-    history records.
-    """
-    # Lock the roadmap so two first visits do not both create the pillars.
-    Roadmap.objects.select_for_update().filter(pk=roadmap.pk).first()
-    existing = set(
-        Pillar.objects.filter(roadmap=roadmap).values_list("standard", flat=True)
-    )
-    position = _next_position(Pillar, roadmap=roadmap)
-    for standard in StandardPillar:
-        if standard in existing:
-            continue
-        pillar = Pillar(roadmap=roadmap, standard=standard, position=position)
-        pillar._history_user = user
-        pillar.save()
-        position += 1
-    if not Coordination.objects.filter(roadmap=roadmap).exists():
-        coordination = Coordination(roadmap=roadmap)
-        coordination._history_user = user
-        coordination.save()
-    return roadmap
-
-
-def roadmap_needs_initialize(*, roadmap: Roadmap) -> bool:
-    return not (
-        Pillar.objects.filter(roadmap=roadmap).exists()
-        and Coordination.objects.filter(roadmap=roadmap).exists()
-    )
-
-
-def _next_position(model, **filters) -> int:
+def position_next(model, **filters) -> int:
     top = model.objects.filter(**filters).aggregate(top=Max("position"))["top"]
     return (top or 0) + 1
 
@@ -246,24 +149,11 @@ def item_create(*, user, roadmap: Roadmap, model, parent=None, fields: dict):
             raise ValueError(f"{model.__name__} needs a parent")
         setattr(item, model.parent_field, parent)
         filters[model.parent_field] = parent
-    item.position = _next_position(model, **filters)
+    item.position = position_next(model, **filters)
     item.full_clean(exclude=["roadmap"])
     item._history_user = user
     item.save()
     return item
-
-
-# Which kinds of parent each kind of item sits under (empty: directly under the
-# roadmap): where it is added, and where item_reparent may move it.
-PARENT_KINDS = {
-    "pillar": (),
-    "outcome": ("pillar",),
-    "output": ("outcome",),
-    "indicator": ("outcome", "output"),
-    "activity": ("output",),
-    "territory": (),
-    "milestone": (),
-}
 
 
 def _parent_filter(item) -> dict:
@@ -353,7 +243,7 @@ def item_delete(*, user, item: Item) -> None:
     model.objects.filter(pk=item.pk).update(
         deleted_at=timezone.now(), version=F("version") + 1
     )
-    _record(model.objects.get(pk=item.pk), user=user, reason="deleted")
+    history_record_write(model.objects.get(pk=item.pk), user=user, reason="deleted")
 
 
 @transaction.atomic
@@ -364,7 +254,7 @@ def item_undelete(*, user, item: Item) -> None:
     """
     model = type(item)
     model.objects.filter(pk=item.pk).update(deleted_at=None, version=F("version") + 1)
-    _record(model.objects.get(pk=item.pk), user=user, reason="restored")
+    history_record_write(model.objects.get(pk=item.pk), user=user, reason="restored")
 
 
 @transaction.atomic
@@ -388,84 +278,3 @@ def item_restore(*, user, item, record):
         changes=changes,
         reason="restored",
     )
-
-
-@transaction.atomic
-def roadmap_status_change(*, user, roadmap: Roadmap, transition: str) -> Roadmap:
-    """Move a roadmap through review: draft → in review → changes requested or
-    final; a facilitator reopens a final roadmap.
-
-    Raises ValidationError when the transition does not start from the current
-    status. Side effects: a history record; after commit, an e-mail to each
-    member of the delegation in their own language.
-    """
-    sources, target, _permission = TRANSITIONS[StatusTransition(transition)]
-    updated = Roadmap.objects.filter(pk=roadmap.pk, status__in=sources).update(
-        status=target, updated_at=timezone.now()
-    )
-    if not updated:
-        raise ValidationError(_("This roadmap cannot change to that status now."))
-    saved = Roadmap.objects.select_related("delegation__convening").get(pk=roadmap.pk)
-    _record(saved, user=user, reason=f"status:{target}")
-    transaction.on_commit(
-        lambda: roadmap_status_notify(roadmap_id=saved.pk, changed_by=user)
-    )
-    return saved
-
-
-def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> bool:
-    """Queue the e-mail telling each member of the delegation, in the member's
-    language, that the roadmap's status changed (called once the change is
-    committed; the worker sends it, or this process when no broker is set).
-    Returns whether it was queued: not when the roadmap is gone or the broker
-    cannot be reached (then the notice is logged as lost)."""
-    from kombu.exceptions import OperationalError
-
-    from roadmaps.tasks import roadmap_status_notice_send
-
-    status = Roadmap.objects.filter(pk=roadmap_id).values_list("status", flat=True)
-    if not status:
-        logger.info("roadmap %s is gone; no status e-mail", roadmap_id)
-        return False
-    try:
-        roadmap_status_notice_send.apply_async(
-            kwargs={
-                "roadmap_id": roadmap_id,
-                "status": status[0],
-                "changed_by_id": getattr(changed_by, "pk", None),
-            }
-        )
-    except OperationalError:
-        logger.warning("Status e-mail of roadmap %s lost: no broker", roadmap_id)
-        return False
-    return True
-
-
-@transaction.atomic
-def comment_create(
-    *, user, roadmap: Roadmap, section: str, body: str, parent: Comment | None = None
-) -> Comment:
-    """Comment on a section, or answer a thread (``parent``).
-
-    Raises ValidationError for an empty comment.
-    """
-    if parent is not None:
-        # Answers join the thread of the first comment and its section.
-        parent = parent.parent or parent
-        section = parent.section
-    comment = Comment(
-        roadmap=roadmap, section=section, body=body.strip(), parent=parent, author=user
-    )
-    comment.full_clean()
-    comment.save()
-    return comment
-
-
-@transaction.atomic
-def comment_resolve(*, user, comment: Comment, resolved: bool = True) -> Comment:
-    """Mark a thread resolved (or open it again)."""
-    thread = comment.parent or comment
-    thread.resolved_at = timezone.now() if resolved else None
-    thread.resolved_by = user if resolved else None
-    thread.save(update_fields=["resolved_at", "resolved_by"])
-    return thread

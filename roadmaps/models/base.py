@@ -1,0 +1,133 @@
+"""The roadmap itself and what every editable item shares.
+
+Every editable row carries ``version``; services save it with a conditional
+``UPDATE … WHERE version = …`` so a save made from a stale version is refused
+instead of overwriting someone else's work. Items are deleted softly
+(``deleted_at``) so that a delete can be undone from the history with the
+item's children intact. Dotted codes (1, 1.2, 1.2.3) are never stored: they are
+derived from the order of the living siblings (see ``roadmaps.selectors``).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from academy.enums import NapStatus
+from roadmaps.enums import (
+    RoadmapStatus,
+)
+
+validate_quarter = RegexValidator(
+    r"^(19|20|21)\d{2}-Q[1-4]$",
+    _("Write a quarter as year and quarter, for example 2025-Q3."),
+)
+validate_currency = RegexValidator(
+    r"^[A-Z]{3}$", _("Use a three-letter ISO currency code, for example USD.")
+)
+year_validators = [MinValueValidator(1990)]
+
+
+class RoadmapQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from academy.models import Delegation
+
+        return self.filter(delegation__in=Delegation.objects.for_user(user))
+
+
+class Roadmap(models.Model):
+    delegation = models.OneToOneField(
+        "academy.Delegation",
+        verbose_name=_("delegation"),
+        on_delete=models.CASCADE,
+        related_name="roadmap",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RoadmapStatus.choices,
+        default=RoadmapStatus.DRAFT,
+    )
+    context_analysis = models.TextField(_("context analysis"), blank=True)
+    nap_status = models.CharField(
+        _("NAP status"),
+        max_length=20,
+        choices=NapStatus.choices,
+        default=NapStatus.NONE,
+    )
+    plan_start_year = models.PositiveSmallIntegerField(
+        _("plan starts in"), null=True, blank=True, validators=year_validators
+    )
+    plan_end_year = models.PositiveSmallIntegerField(
+        _("plan ends in"), null=True, blank=True, validators=year_validators
+    )
+    toc_if = models.TextField(_("if …"), blank=True)
+    toc_then = models.TextField(_("then …"), blank=True)
+    toc_because = models.TextField(_("because …"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoadmapQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("roadmap")
+        verbose_name_plural = _("roadmaps")
+
+    def __str__(self):
+        return str(_("Roadmap of %(delegation)s") % {"delegation": self.delegation})
+
+    def get_absolute_url(self):
+        return reverse("roadmaps:roadmap_editor", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if (
+            self.plan_start_year
+            and self.plan_end_year
+            and self.plan_end_year < self.plan_start_year
+        ):
+            raise ValidationError(
+                {"plan_end_year": _("The plan cannot end before it starts.")}
+            )
+
+    @property
+    def is_final(self):
+        return self.status == RoadmapStatus.FINAL
+
+
+class Item(models.Model):
+    """A versioned, orderable, softly deletable part of a roadmap."""
+
+    # Every part points at its roadmap, so one query per kind loads a whole tree
+    # and the history of a roadmap can be filtered without joins.
+    roadmap = models.ForeignKey(
+        Roadmap, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    position = models.PositiveIntegerField(default=0, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The section of the editor the item is edited in, and the parent's field.
+    section = ""
+    parent_field = None
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    @property
+    def key(self):
+        return f"{self._meta.model_name}-{self.pk}"
+
+    @property
+    def anchor(self):
+        return f"item-{self.key}"
+
+    @property
+    def parent_id(self):
+        return getattr(self, f"{self.parent_field}_id") if self.parent_field else None

@@ -1,0 +1,130 @@
+"""PDF reports requested by someone and rendered by a worker."""
+
+import datetime
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from roadmaps.enums import (
+    ExportKind,
+    ExportStatus,
+)
+from roadmaps.models.base import Roadmap
+
+
+def exports_storage():
+    """Where rendered PDFs go: ``STORAGES["exports"]`` (a private folder or bucket)."""
+    return storages["exports"]
+
+
+class Export(models.Model):
+    """A PDF report requested by someone and rendered by a worker.
+
+    The file is never served from a public URL: downloads go through a view that
+    checks permission (see ``roadmaps.views.exports``).
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ExportKind.choices)
+    convening = models.ForeignKey(
+        "academy.Convening",
+        verbose_name=_("convening"),
+        on_delete=models.CASCADE,
+        related_name="exports",
+    )
+    roadmap = models.ForeignKey(
+        Roadmap,
+        verbose_name=_("roadmap"),
+        on_delete=models.CASCADE,
+        related_name="exports",
+        null=True,
+        blank=True,
+    )
+    language = models.CharField(_("language"), max_length=5)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ExportStatus.choices,
+        default=ExportStatus.QUEUED,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    roadmap_version = models.PositiveIntegerField(
+        _("roadmap version"), null=True, blank=True
+    )
+    file = models.FileField(
+        _("file"), storage=exports_storage, max_length=255, blank=True
+    )
+    filename = models.CharField(_("file name"), max_length=120, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    size_bytes = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
+    render_seconds = models.FloatField(_("rendering time"), null=True, blank=True)
+    total_seconds = models.FloatField(_("total time"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    worker = models.CharField(_("worker"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=ExportKind.ROADMAP, roadmap__isnull=False)
+                    | Q(kind=ExportKind.COHORT, roadmap__isnull=True)
+                ),
+                name="export_roadmap_matches_kind",
+            )
+        ]
+
+    def __str__(self):
+        return self.filename or f"{self.kind}-{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("roadmaps:export_detail", kwargs={"pk": self.pk})
+
+    def file_open(self):
+        """The stored PDF, read from the exports storage as configured now
+        (a FileField resolves a callable storage once, at import)."""
+        return exports_storage().open(self.file.name, "rb")
+
+    @property
+    def is_stalled(self):
+        """Rendering for longer than a worker may run: the worker stopped."""
+        limit = datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+        return (
+            self.status == ExportStatus.RENDERING
+            and self.started_at is not None
+            and timezone.now() - self.started_at > limit
+        )
+
+    @property
+    def shown_status(self):
+        """The status to show: a stalled rendering is a failure to the reader."""
+        return ExportStatus.FAILED if self.is_stalled else ExportStatus(self.status)
+
+    @property
+    def is_waiting_too_long(self):
+        """Still queued because the broker was down, or for longer than usual."""
+        return self.status == ExportStatus.QUEUED and (
+            bool(self.error)
+            or timezone.now() - self.requested_at > settings.EXPORT_STALE_AFTER
+        )
+
+    @property
+    def is_finished(self):
+        return self.shown_status in {ExportStatus.READY, ExportStatus.FAILED}

@@ -1,0 +1,44 @@
+"""Changes to roadmaps, one module per concern; the public names are here."""
+
+from roadmaps.services.comments import comment_create, comment_resolve
+from roadmaps.services.items import (
+    StaleEdit,
+    editable_fields,
+    item_create,
+    item_delete,
+    item_move,
+    item_reparent,
+    item_restore,
+    item_undelete,
+    item_update,
+)
+from roadmaps.services.lifecycle import (
+    TRANSITIONS,
+    roadmap_create,
+    roadmap_initialize,
+    roadmap_nap_status_set,
+    roadmap_needs_initialize,
+    roadmap_status_change,
+    roadmap_status_notify,
+)
+
+__all__ = [
+    "TRANSITIONS",
+    "StaleEdit",
+    "comment_create",
+    "comment_resolve",
+    "editable_fields",
+    "item_create",
+    "item_delete",
+    "item_move",
+    "item_reparent",
+    "item_restore",
+    "item_undelete",
+    "item_update",
+    "roadmap_create",
+    "roadmap_initialize",
+    "roadmap_nap_status_set",
+    "roadmap_needs_initialize",
+    "roadmap_status_change",
+    "roadmap_status_notify",
+]

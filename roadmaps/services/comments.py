@@ -1,0 +1,43 @@
+"""Comments on a roadmap's sections, and resolving them."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from roadmaps.models import (
+    Comment,
+    Roadmap,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def comment_create(
+    *, user, roadmap: Roadmap, section: str, body: str, parent: Comment | None = None
+) -> Comment:
+    """Comment on a section, or answer a thread (``parent``).
+
+    Raises ValidationError for an empty comment.
+    """
+    if parent is not None:
+        # Answers join the thread of the first comment and its section.
+        parent = parent.parent or parent
+        section = parent.section
+    comment = Comment(
+        roadmap=roadmap, section=section, body=body.strip(), parent=parent, author=user
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_resolve(*, user, comment: Comment, resolved: bool = True) -> Comment:
+    """Mark a thread resolved (or open it again)."""
+    thread = comment.parent or comment
+    thread.resolved_at = timezone.now() if resolved else None
+    thread.resolved_by = user if resolved else None
+    thread.save(update_fields=["resolved_at", "resolved_by"])
+    return thread
