@@ -356,7 +356,11 @@ def collected_static(tmp_path_factory):
     from pathlib import Path
 
     root = tmp_path_factory.mktemp("static")
-    environment = dict(os.environ, STATIC_ROOT=str(root))
+    environment = dict(
+        os.environ,
+        STATIC_ROOT=str(root),
+        DJANGO_SETTINGS_MODULE="tests.settings_static",
+    )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=Path(__file__).resolve().parents[1],
