@@ -39,8 +39,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# One pytest process per core (pytest-xdist); each has its own test database.
+# PYTEST_ARGS adds options or paths, e.g. PYTEST_ARGS="-n 0 tests/academy".
 test: setup lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # Speed and memory, measured on loopback (~5 minutes; figures in docs/):
 # a large cohort in a database of its own, gunicorn + Celery, wrk and 20 autosaving

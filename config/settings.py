@@ -375,5 +375,3 @@ else:
 # A queued export not taken by a worker after this long is queued again
 # (`manage.py requeue_exports`, or the Retry button).
 EXPORT_STALE_AFTER = datetime.timedelta(minutes=5)
-# Tests only: a pause before rendering, so a test can kill a worker mid-export.
-EXPORT_RENDER_PAUSE_SECONDS = _read("EXPORT_RENDER_PAUSE_SECONDS", env.float, 0.0)

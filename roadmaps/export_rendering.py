@@ -53,9 +53,10 @@ def export_run(*, export_id: int, worker: str = "") -> Export | None:
         export = _export_claim(export_id=export_id, worker=worker)
         if export is None:
             return None
+        # Set only by tests/settings_worker.py: a window to kill the worker in.
         pause = getattr(settings, "EXPORT_RENDER_PAUSE_SECONDS", 0)
         if pause:
-            time.sleep(pause)  # tests only: a window to kill the worker
+            time.sleep(pause)
         try:
             _export_render(export)
         except SoftTimeLimitExceeded:

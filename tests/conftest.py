@@ -57,6 +57,24 @@ def postgres():
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _media_of_this_worker(tmp_path_factory):
+    """Uploads and exports in a folder of this test process, not var/media: xdist
+    workers run side by side, and each one's database numbers rows from 1."""
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("media")
+    exports = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(media / "exports")},
+    }
+    with override_settings(
+        MEDIA_ROOT=str(media),
+        STORAGES={**django_settings.STORAGES, "exports": exports},
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest storage needs collectstatic; tests render pages without it.
@@ -239,6 +257,89 @@ def celery_worker(redis_url, tmp_path):
         _reset_celery_connections(app)
 
 
+class SharedRows:
+    """Rows committed once per test process, for the tests that only read them.
+
+    A browser test's live server runs in another thread, on its own database
+    connection: it sees committed rows only. The ``live_server`` fixture makes a
+    test transactional, so each such test commits its own rows and flushes the
+    database afterwards. Tests that only read build their rows once through this
+    object instead (``get``), in the database as it is between tests. Before any
+    other test runs, they are flushed (``pytest_runtest_setup`` below), so no test
+    ever sees them; the next reader builds them again.
+    """
+
+    def __init__(self, blocker):
+        self._blocker = blocker
+        self._values = {}
+        self._closers = []
+
+    def get(self, key, build, close=None):
+        """What ``build()`` returned, called once until the rows are flushed;
+        ``close(value)`` is called then (for what depends on the rows)."""
+        if key not in self._values:
+            with self._blocker.unblock():
+                self._values[key] = value = build()
+            if close is not None:
+                self._closers.append(lambda: close(value))
+        return self._values[key]
+
+    def flush(self):
+        if not self._values:
+            return
+        while self._closers:
+            self._closers.pop()()
+        self._values.clear()
+        from django.core.management import call_command
+        from django.db import connections
+
+        with self._blocker.unblock():
+            for alias in connections:
+                call_command("flush", database=alias, interactive=False, verbosity=0)
+
+
+_shared_rows: list[SharedRows] = []
+
+
+@pytest.fixture(scope="session")
+def shared_rows(django_db_setup, django_db_blocker):
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    created = None
+    # pytest-django creates the test database only when a collected test asks
+    # for ``db`` or ``live_server``: a run of readers alone must not write to the
+    # configured database.
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        with django_db_blocker.unblock():
+            created = setup_databases(
+                verbosity=0, interactive=False, aliases={"default"}
+            )
+    rows = SharedRows(django_db_blocker)
+    _shared_rows.append(rows)
+    yield rows
+    rows.flush()
+    _shared_rows.remove(rows)
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture
+def reads_shared_rows(shared_rows, django_db_blocker):
+    """The shared rows, and database access for the test (its own connection, in
+    autocommit: keep writes to what every reader sets again before use)."""
+    with django_db_blocker.unblock():
+        yield shared_rows
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if "shared_rows" not in item.fixturenames:
+        for rows in _shared_rows:
+            rows.flush()
+
+
 def sign_in(client, email, password):
     """Sign in through the login page, as a person does (django-axes watches it)."""
     response = client.post(
@@ -255,7 +356,11 @@ def collected_static(tmp_path_factory):
     from pathlib import Path
 
     root = tmp_path_factory.mktemp("static")
-    environment = dict(os.environ, STATIC_ROOT=str(root))
+    environment = dict(
+        os.environ,
+        STATIC_ROOT=str(root),
+        DJANGO_SETTINGS_MODULE="tests.settings_static",
+    )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=Path(__file__).resolve().parents[1],

@@ -14,7 +14,8 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[1]
-APP_NAME = "academy-fault-test"
+# Of this test process only: xdist workers and other runs share the server.
+APP_NAME = f"academy-fault-test-{os.getpid()}"
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 

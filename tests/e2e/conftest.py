@@ -2,6 +2,11 @@
 
 They count as service tests: without /usr/bin/chromium they skip, or fail under
 REQUIRE_SERVICES=1.
+
+Tests that change data use ``new_page`` (pytest-django's live server: rows
+committed by the test, the database flushed after it). Tests that only read use
+``reader_page``: a live server of their own over rows built once per test process
+(``shared_rows`` in tests/conftest.py), and people signed in once (``signed_in``).
 """
 
 import os
@@ -41,22 +46,57 @@ def browser():
         browser.close()
 
 
+def _new_context(browser, base_url, locale, options):
+    context = browser.new_context(locale=locale, base_url=base_url, **options)
+    context.set_default_timeout(10_000)
+    return context
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """Open a fresh browser context (own cookies) in English; call it per person."""
     contexts = []
 
     def open_page(locale="en-US", **options):
-        context = browser.new_context(
-            locale=locale, base_url=live_server.url, **options
-        )
-        context.set_default_timeout(10_000)
+        context = _new_context(browser, live_server.url, locale, options)
         contexts.append(context)
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def reader_server(shared_rows):
+    """A live server that leaves the database as it is after each test."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def reader_page(browser, reader_server, reads_shared_rows, settings):
+    """Like ``new_page``, on the readers' server. A context (cookies, cached static
+    files) is kept with the shared rows and serves later readers that ask for the
+    same options; each test gets a page of its own."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    pages = []
+
+    def open_page(locale="en-US", **options):
+        context = reads_shared_rows.get(
+            ("browser context", locale, repr(sorted(options.items()))),
+            lambda: _new_context(browser, reader_server.url, locale, options),
+            close=lambda context: context.close(),
+        )
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
+    for page in pages:
+        page.close()
 
 
 def sign_in(page, email, password="secret-pass-123"):

@@ -5,7 +5,6 @@ users). Our pages send a Content-Security-Policy (script-src 'self'), which woul
 block the injected script, so only these browser contexts bypass it.
 """
 
-import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,14 +12,15 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import timezone, translation
+from django.utils import translation
 from playwright.sync_api import expect
 
-from academy.enums import Module, Sector
-from roadmaps.demo import demo_roadmap_fill
 from tests import factories
+from tests.factories import Cohort
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Most tests only read: they share one cohort and one sign-in per person and
+# language (reader_page). The few that write build their own (new_page).
+pytestmark = [pytest.mark.browser]
 
 AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -103,43 +103,32 @@ SCREENS = [
 SCREEN_BY_NAME = {screen.name: screen for screen in SCREENS}
 
 
-@dataclass
-class Cohort:
-    convening: object
-    bolivia: object
-    ecuador: object
-    organizer: object
-    facilitator: object
-    bolivia_member: object
+@pytest.fixture
+def cohort(transactional_db):
+    """A cohort of the test's own, for a test that writes."""
+    return factories.cohort_build()
 
 
 @pytest.fixture
-def cohort(convening, bolivia, ecuador, organizer, facilitator, bolivia_member):
-    """A convening with an agenda over two days and members in both sectors."""
-    convening.description = "Three days on results-oriented roadmaps."
-    convening.save()
-    for day, hour, module in [
-        (24, 9, Module.ROADMAP_DESIGN),
-        (24, 11, Module.THEORY_OF_CHANGE),
-        (25, 9, Module.GENDER_BUDGETING),
-    ]:
-        starts_at = timezone.make_aware(
-            datetime.datetime(2025, 6, day, hour, 0),
-            timezone=convening.zone,
-        )
-        session = factories.SessionFactory(
-            convening=convening, module=module, starts_at=starts_at
-        )
-        session.facilitators.add(facilitator)
-    factories.ParticipantFactory(
-        delegation=bolivia, sector=Sector.CIVIL_SOCIETY, organization="Red de Mujeres"
-    )
-    factories.ParticipantFactory(delegation=bolivia)
-    factories.ParticipantFactory(delegation=ecuador)
-    bolivia.focal_point = bolivia_member
-    bolivia.save()
-    demo_roadmap_fill(roadmap=bolivia.roadmap)  # the editor with real content
-    return Cohort(convening, bolivia, ecuador, organizer, facilitator, bolivia_member)
+def open_shared_screen(browser, reader_server, reader_page, reads_shared_rows):
+    """Open a screen over the shared cohort, as its viewer, in a language."""
+    cohort = reads_shared_rows.get("accessibility cohort", factories.cohort_build)
+
+    def open_screen(screen, language, **context_options):
+        if screen.viewer:
+            user = getattr(cohort, screen.viewer)
+            # A signed-in person's saved language wins over the browser's.
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
+            context_options["storage_state"] = reads_shared_rows.get(
+                ("signed in", screen.viewer, language),
+                lambda: signed_in_state(browser, reader_server.url, user, language),
+            )
+        page = reader_page(locale=LOCALES[language], **context_options)
+        page.goto(screen.path(cohort))
+        return page
+
+    return open_screen
 
 
 def login_words(language):
@@ -167,6 +156,18 @@ def sign_in_in_language(page, user, language, password="secret-pass-123"):
     page.get_by_label(words["username"]).fill(user.email)
     page.get_by_label(words["password"]).fill(password)
     page.get_by_role("button", name=words["submit"]).last.click()
+
+
+def signed_in_state(browser, base_url, user, language):
+    """Cookies of ``user`` signed in through the login page shown in ``language``."""
+    context = browser.new_context(locale=LOCALES[language], base_url=base_url)
+    try:
+        page = context.new_page()
+        sign_in_in_language(page, user, language)
+        page.wait_for_url("**/")
+        return context.storage_state()
+    finally:
+        context.close()
 
 
 def open_screen(new_page, cohort, screen, language, **context_options):
@@ -207,9 +208,9 @@ screen_ids = [screen.name for screen in SCREENS]
 @pytest.mark.parametrize("language", LOCALES)
 @pytest.mark.parametrize("screen", SCREENS, ids=screen_ids)
 def test_page_has_no_serious_accessibility_violations(
-    new_page, cohort, screen, language
+    open_shared_screen, screen, language
 ):
-    page = open_screen(new_page, cohort, screen, language, bypass_csp=True)
+    page = open_shared_screen(screen, language, bypass_csp=True)
 
     violations = axe_violations(page)
 
@@ -219,8 +220,8 @@ def test_page_has_no_serious_accessibility_violations(
 
 @pytest.mark.parametrize("language", LOCALES)
 @pytest.mark.parametrize("screen", SCREENS, ids=screen_ids)
-def test_page_declares_its_language(new_page, cohort, screen, language):
-    page = open_screen(new_page, cohort, screen, language)
+def test_page_declares_its_language(open_shared_screen, screen, language):
+    page = open_shared_screen(screen, language)
 
     assert page.locator("html").get_attribute("lang") == language
 
@@ -231,9 +232,9 @@ KEYBOARD_SCREENS = [pytest.param(screen, id=screen.name) for screen in SCREENS]
 @pytest.mark.parametrize("language", LOCALES)
 @pytest.mark.parametrize("screen", KEYBOARD_SCREENS)
 def test_first_tab_reaches_the_skip_link_and_enter_moves_to_main(
-    new_page, cohort, screen, language
+    open_shared_screen, screen, language
 ):
-    page = open_screen(new_page, cohort, screen, language)
+    page = open_shared_screen(screen, language)
     with translation.override(language):
         skip_text = translation.gettext("Skip to main content")
 
@@ -247,8 +248,8 @@ def test_first_tab_reaches_the_skip_link_and_enter_moves_to_main(
 
 
 @pytest.mark.parametrize("language", LOCALES)
-def test_every_login_form_control_has_a_label(new_page, cohort, language):
-    page = open_screen(new_page, cohort, SCREEN_BY_NAME["login"], language)
+def test_every_login_form_control_has_a_label(open_shared_screen, language):
+    page = open_shared_screen(SCREEN_BY_NAME["login"], language)
     # The menu toggler only shows on narrow screens; hidden controls have no name.
     controls = page.locator(
         "input:not([type=hidden]):visible, select:visible, textarea:visible,"
@@ -282,12 +283,12 @@ def test_wrong_password_is_announced_and_accessible(new_page, cohort, language):
 
 
 @pytest.mark.parametrize("language", LOCALES)
-def test_phone_menu_opens_from_the_keyboard_and_passes_axe(new_page, cohort, language):
+def test_phone_menu_opens_from_the_keyboard_and_passes_axe(
+    open_shared_screen, language
+):
     # Participants draft from their phones during sessions.
     screen = SCREEN_BY_NAME["home-participant"]
-    page = open_screen(
-        new_page,
-        cohort,
+    page = open_shared_screen(
         screen,
         language,
         bypass_csp=True,

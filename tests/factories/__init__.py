@@ -18,6 +18,7 @@ from tests.factories.academy import (
     session_at,
 )
 from tests.factories.accounts import UserFactory
+from tests.factories.cohorts import Cohort, cohort_build
 from tests.factories.roadmaps import (
     RoadmapFactory,
     activity,
@@ -30,6 +31,7 @@ from tests.factories.roadmaps import (
 
 __all__ = [
     "COUNTRIES",
+    "Cohort",
     "ConveningFactory",
     "DelegationFactory",
     "OrganizationFactory",
@@ -40,6 +42,7 @@ __all__ = [
     "UserFactory",
     "activity",
     "build_tree",
+    "cohort_build",
     "grow_delegations",
     "indicator",
     "large_roadmap_build",

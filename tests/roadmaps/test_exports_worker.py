@@ -50,7 +50,7 @@ def export_worker(postgres, worker_storage, request, settings):
 @pytest.fixture
 def paused_worker(postgres, worker_storage, request, settings, monkeypatch):
     """A worker that waits 3 s before each render: a window to kill it in."""
-    monkeypatch.setenv("EXPORT_RENDER_PAUSE_SECONDS", "3")
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "tests.settings_worker")
     queue = request.getfixturevalue("celery_worker")
     settings.EXPORTS_QUEUE = queue
     return queue
