@@ -11,7 +11,7 @@ from academy.attendance import AttendanceRate, attendance_rate_by_delegation
 from academy.models import Convening, Participant
 from academy.selectors import delegations_with_counts
 from participants.invitations import InvitationState, invitation_states_for
-from roadmaps.completeness import roadmap_scores_for
+from roadmaps.summaries import roadmap_scores_for
 
 
 @dataclass
