@@ -10,7 +10,9 @@ which keeps the load to seconds. Everyone gets the same password, hashed once:
 hashing it 240 times would cost a minute of PBKDF2 for nothing.
 
 ``database_create``/``database_drop`` run before Django is set up;
-``cohort_load`` needs Django set up on that database (see bench/run.py).
+``cohort_load`` needs Django set up on that database (see bench/run.py). It
+can load a second, smaller cohort beside the first (``delegations``, with a
+``tag`` in its people's e-mail addresses), to compare the cohort pages.
 """
 
 import datetime
@@ -80,20 +82,20 @@ def database_drop():
     )
 
 
-def _people():
+def _people(tag):
     from django.contrib.auth.hashers import make_password
 
     from accounts.models import User
 
     password = make_password(PASSWORD)
     organizer = User.objects.create(
-        email="organizer@bench.example.org",
+        email=f"organizer{tag}@bench.example.org",
         full_name="Bench Organizer",
         password=password,
     )
     facilitators = [
         User.objects.create(
-            email=f"facilitator{number}@bench.example.org",
+            email=f"facilitator{number}{tag}@bench.example.org",
             full_name=f"Bench Facilitator {number}",
             password=password,
         )
@@ -132,14 +134,15 @@ def _sessions(convening, facilitators):
     return sessions
 
 
-def _members(convening, delegations, password):
+def _members(convening, delegations, password, tag):
     from academy.enums import Sector
     from accounts.models import User
     from participants.services import NewParticipant, participants_bulk_create
 
     people = [
         NewParticipant(
-            email=f"member{number}.{delegation.country.code.lower()}@bench.example.org",
+            email=f"member{number}.{delegation.country.code.lower()}{tag}"
+            "@bench.example.org",
             full_name=f"Member {number} {delegation.country.name}",
             preferred_language="es" if number % 3 else "en",
             delegation_id=delegation.pk,
@@ -301,8 +304,9 @@ def _texts(roadmaps, comment_author):
     )
 
 
-def cohort_load() -> Cohort:
-    """Load the cohort into the (migrated, empty) database Django is set up on."""
+def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
+    """Load a cohort of ``delegations`` delegations into the migrated database
+    Django is set up on; ``tag`` tells its people apart from another cohort's."""
     from django.db import transaction
 
     from academy.enums import NapStatus, Role
@@ -312,7 +316,7 @@ def cohort_load() -> Cohort:
     from roadmaps.models import Activity, Indicator, Roadmap
 
     with transaction.atomic():
-        organizer, facilitators, password = _people()
+        organizer, facilitators, password = _people(tag)
         convening = convening_create(
             user=organizer,
             name_es="Academia PAN MPS — cohorte de prueba de carga",
@@ -330,20 +334,20 @@ def cohort_load() -> Cohort:
             convening_role_grant(
                 convening=convening, user=person, role=Role.FACILITATOR
             )
-        delegations = [
+        registered = [
             delegation_register(
                 convening=convening, country=country, nap_status=NapStatus.DRAFTING
             )
-            for country in COUNTRIES[:DELEGATIONS]
+            for country in COUNTRIES[:delegations]
         ]
-        participants = _members(convening, delegations, password)
+        participants = _members(convening, registered, password, tag)
         sessions = _sessions(convening, facilitators)
         _attendance(sessions, participants, organizer)
-        roadmaps = list(Roadmap.objects.filter(delegation__in=delegations))
+        roadmaps = list(Roadmap.objects.filter(delegation__in=registered))
         _trees(roadmaps)
         _texts(roadmaps, facilitators[0])
 
-    target = delegations[0]
+    target = registered[0]
     editors = sorted(
         User.objects.filter(memberships__delegation=target).values_list(
             "email", flat=True
@@ -358,10 +362,10 @@ def cohort_load() -> Cohort:
         roadmap_id=target.roadmap.pk,
         editors=editors,
         counts={
-            "delegations": len(delegations),
+            "delegations": len(registered),
             "participants": len(participants),
             "sessions": len(sessions),
-            "activities": Activity.objects.count(),
-            "indicators": Indicator.objects.count(),
+            "activities": Activity.objects.filter(roadmap__in=roadmaps).count(),
+            "indicators": Indicator.objects.filter(roadmap__in=roadmaps).count(),
         },
     )

@@ -7,6 +7,9 @@ file served by whitenoise through the same gunicorn (the ceiling), /healthz,
 the home page of each role, the agenda, a delegation page, the roadmap editor
 (wrk, bench/report.lua) and the autosave of one text by 20 editors of the same
 roadmap (threads here, since each editor must send the version it last saw).
+A second cohort of 4 delegations beside the first compares the cohort
+dashboard (one request at a time) and the cohort report's context (in this
+process) at 4 and at 30 delegations.
 Afterwards every autosave answered 200 must be in the roadmap's history.
 
 Writes docs/benchmarks.md (overwritten) and prints whether the targets are met;
@@ -63,7 +66,9 @@ CHANGE_ROUNDS = 30  # edits, each followed by a reload of the editor
 # someone who never stops typing sends at most one save per 800 ms + answer.
 AUTOSAVE_PAUSE = 0.8
 SETTLE = 2  # seconds between phases, so one's last answers do not slow the next
-TARGETS = {"editor_p95_ms": 150, "autosave_p95_ms": 40}
+TARGETS = {"editor_p95_ms": 150, "autosave_p95_ms": 40, "cohort_growth": 1.5}
+SMALL_COHORT = 4  # delegations of the cohort the large one is compared with
+REPORT_ROUNDS = 30  # cohort report contexts built per cohort
 OUTPUT = ROOT / "docs" / "benchmarks.md"
 COMMAND = "`make bench` (runs `.venv/bin/python bench/run.py`)"
 VERSION_INPUT = re.compile(r'name="version" value="(\d+)"')
@@ -380,6 +385,34 @@ def percentile(values, percent):
     return ordered[rank]
 
 
+def report_contexts(cohort, name, rounds=REPORT_ROUNDS):
+    """The cohort report's context (what the worker reads before rendering the
+    PDF), built ``rounds`` times in this process, one after the other."""
+    from roadmaps.reports import cohort_report_context
+
+    time.sleep(SETTLE)
+    say(f"{name}: {rounds} x cohort_report_context, in process")
+    cohort_report_context(convening_id=cohort.convening_id)  # warm
+    timings = []
+    for _ in range(rounds):
+        begin = time.monotonic()
+        cohort_report_context(convening_id=cohort.convening_id)
+        timings.append((time.monotonic() - begin) * 1000)
+    figures = Figures(
+        name=name,
+        who="worker",
+        load=f"in process, {rounds} one at a time",
+        requests=rounds,
+        seconds=sum(timings) / 1000,
+        p50_ms=percentile(timings, 50),
+        p95_ms=percentile(timings, 95),
+        errors=0,
+        server_errors=0,
+    )
+    say(f"  p50 {figures.p50_ms:.1f} ms, p95 {figures.p95_ms:.1f} ms")
+    return figures
+
+
 @dataclass
 class Save:
     editor: int
@@ -640,6 +673,20 @@ def report(context):
     editor = next(row for row in rows if row.name == "roadmap editor")
     alone = next(row for row in rows if row.name == "roadmap editor, one at a time")
     paced = next(row for row in rows if row.name == "autosave")
+    growth = TARGETS["cohort_growth"]
+    cohort_pages = [
+        (
+            f"{page} grows at most {growth}x from {SMALL_COHORT} to "
+            f"{bench_cohort.DELEGATIONS} delegations (p50)",
+            next(row for row in rows if row.name == f"{page}, {SMALL_COHORT} dlg."),
+            next(
+                row
+                for row in rows
+                if row.name == f"{page}, {bench_cohort.DELEGATIONS} dlg."
+            ),
+        )
+        for page in ("cohort dashboard", "cohort report context")
+    ]
     server_errors = sum(row.server_errors for row in rows)
     lost, wrong_version, saved = context["lost"]
     checks = [
@@ -656,6 +703,14 @@ def report(context):
         ),
         ("no 5xx", server_errors == 0, f"{server_errors} answers 5xx"),
         ("no lost updates", lost == 0, f"{lost} lost of {saved} saved"),
+    ] + [
+        (
+            label,
+            large.p50_ms <= growth * small.p50_ms,
+            f"{_ms(small.p50_ms)} ms -> {_ms(large.p50_ms)} ms, "
+            f"{large.p50_ms / small.p50_ms:.2f}x",
+        )
+        for label, small, large in cohort_pages
     ]
     info, soft = context["machine"], context["versions"]
     worker_kind = "gthread" if THREADS > 1 else "sync workers, as deployed"
@@ -681,7 +736,8 @@ def report(context):
         f"{context['load_seconds']:.0f} s): "
         + ", ".join(f"{v} {k}" for k, v in context["cohort"].counts.items())
         + "; every roadmap has 4 pillars x 3 outcomes x 3 outputs x 4 activities "
-        "and an indicator on each outcome and output.",
+        "and an indicator on each outcome and output. Beside it, a cohort of "
+        f"{SMALL_COHORT} delegations built the same way, for the cohort pages.",
         "",
         "| what | who | load | size KiB | requests/s | p50 ms | p95 ms | errors "
         "| 5xx |",
@@ -781,6 +837,12 @@ def main():
         cohort = bench_cohort.cohort_load()
         load_seconds = time.monotonic() - loading
         say(f"  {cohort.counts} in {load_seconds:.1f} s")
+        small = bench_cohort.cohort_load(delegations=SMALL_COHORT, tag="-small")
+        say(f"  and beside it {small.counts}")
+        # Statistics for the planner, as a database in use has them: without
+        # them the first queries plan for empty tables.
+        with connections["default"].cursor() as cursor:
+            cursor.execute("ANALYZE")
 
         port = free_port()
         env = {
@@ -850,6 +912,7 @@ def main():
         organizer = sign_in(port, cohort.organizer)
         facilitator = sign_in(port, cohort.facilitator)
         participant = sign_in(port, cohort.participant)
+        small_organizer = sign_in(port, small.organizer)
         # 20 editors: each member of the delegation signs in on two or three
         # devices; each session keeps its own version.
         editors = [
@@ -899,6 +962,29 @@ def main():
             )
         )
         rows[-1].size_kb = rows[-2].size_kb
+        # The cohort pages at 4 and at 30 delegations, one request at a time:
+        # their own cost, which must not grow with every roadmap's content.
+        for each, browser in ((small, small_organizer), (cohort, organizer)):
+            dashboard = f"/convenings/{each.convening_id}/dashboard/"
+            for _ in range(2 * WORKERS * THREADS):
+                status, body = browser.request("GET", dashboard)
+                if status != 200:
+                    raise RuntimeError(f"GET {dashboard} answered {status}")
+            label = f"{each.counts['delegations']} dlg."
+            rows.append(
+                wrk(
+                    port,
+                    f"cohort dashboard, {label}",
+                    "organizer",
+                    dashboard,
+                    browser.cookie_header(),
+                    connections=1,
+                )
+            )
+            rows[-1].size_kb = len(body.encode()) / 1024
+        for each in (small, cohort):
+            label = f"{each.counts['delegations']} dlg."
+            rows.append(report_contexts(each, f"cohort report context, {label}"))
         rows += after_changes(participant, cohort)
         paced, paced_saves = autosave(port, cohort, editors, "autosave", AUTOSAVE_PAUSE)
         hammer, hammer_saves = autosave(
@@ -955,6 +1041,10 @@ def main():
                 "load a roadmap nobody is changing.",
                 "Lost updates: after the run, every text answered 200 is looked "
                 "up in the roadmap's history (django-simple-history).",
+                "Cohort pages: the dashboard of each cohort through gunicorn, "
+                "one request at a time (wrk, 1 connection); the cohort report's "
+                "context (its queries and summaries, before the PDF is rendered) "
+                f"built {REPORT_ROUNDS} times in the bench's own process.",
                 "PDF export figures are measured by bench/pdf_bench.py and "
                 "written to [benchmarks-pdf.md](benchmarks-pdf.md).",
             ],

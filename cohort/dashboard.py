@@ -11,7 +11,7 @@ from academy.models import Convening, Participant
 from academy.selectors.attendance import AttendanceRate, attendance_rate_by_delegation
 from academy.selectors.convenings import delegations_with_counts
 from participants.invitations import InvitationState, invitation_states_for
-from roadmaps.completeness import roadmap_scores_for
+from roadmaps.summaries import roadmap_scores_for
 
 
 @dataclass

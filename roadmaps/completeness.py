@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from roadmaps.enums import Section
-from roadmaps.models import Roadmap
-from roadmaps.selectors import RoadmapTree, roadmap_trees
+from roadmaps.selectors import RoadmapTree
 
 
 @dataclass
@@ -225,10 +224,3 @@ def _check_activity(score, activity):
         activity.anchor,
         code=code,
     )
-
-
-def roadmap_scores_for(*, roadmaps: list[Roadmap]) -> dict[int, int]:
-    """Overall completeness percent per roadmap id, for the cohort dashboard
-    (eight queries whatever the number of roadmaps)."""
-    trees = roadmap_trees(roadmaps=list(roadmaps))
-    return {pk: roadmap_completeness(tree=tree).percent for pk, tree in trees.items()}

@@ -3,6 +3,7 @@ import pytest
 from academy.models import Attendance
 from participants.invitations import invitation_accept, invitation_send
 from roadmaps.demo import demo_roadmap_fill
+from roadmaps.services import roadmap_initialize
 from tests import factories
 
 
@@ -66,7 +67,32 @@ def test_dashboard_query_count_is_constant(
         factories.ParticipantFactory.create_batch(2, delegation=delegation)
     client.force_login(organizer)
 
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(17):
         response = client.get(f"/convenings/{convening.pk}/dashboard/")
 
     assert len(response.context["dashboard"].rows) == delegations
+
+
+def test_dashboard_queries_do_not_grow_with_the_cohort_or_its_roadmaps(
+    client, organizer, convening, django_assert_max_num_queries
+):
+    client.force_login(organizer)
+    counts = []
+    made = 0
+    for size in (4, 30):
+        for country in factories.COUNTRIES[made:size]:
+            delegation = factories.DelegationFactory(
+                convening=convening, country=country
+            )
+            factories.ParticipantFactory.create_batch(2, delegation=delegation)
+            demo_roadmap_fill(roadmap=roadmap_initialize(roadmap=delegation.roadmap))
+        made = size
+
+        with django_assert_max_num_queries(17) as captured:
+            response = client.get(f"/convenings/{convening.pk}/dashboard/")
+
+        counts.append(len(captured))
+        rows = response.context["dashboard"].rows
+        assert len(rows) == size
+        assert len({row.score for row in rows}) == 1 and 0 < rows[0].score < 100
+    assert counts[0] == counts[1]

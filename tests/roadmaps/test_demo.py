@@ -1,7 +1,8 @@
-from roadmaps.completeness import roadmap_completeness, roadmap_scores_for
+from roadmaps.completeness import roadmap_completeness
 from roadmaps.demo import demo_roadmap_fill
 from roadmaps.models import Activity, Outcome, Roadmap
 from roadmaps.selectors import roadmap_budget, roadmap_tree
+from roadmaps.summaries import roadmap_scores_for
 
 
 def test_demo_fill_writes_a_partial_spanish_roadmap_once(bolivia):

@@ -166,7 +166,7 @@ def test_cohort_report_context_queries_are_constant(convening, delegations):
             {**context, "language": "en", "author": "NAP Academy"},
         )
 
-    assert len(queries) == 14
+    assert len(queries) == 12
     assert context["delegation_count"] == delegations
 
 
