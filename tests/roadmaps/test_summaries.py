@@ -16,7 +16,7 @@ from roadmaps.models import Coordination, Milestone, Pillar, Roadmap, Territory
 from roadmaps.selectors import roadmap_budget, roadmap_tree
 from roadmaps.summaries import WHITESPACE, roadmap_scores_for, roadmap_summaries
 from tests import factories as cohort_factories
-from tests.roadmaps import factories
+from tests.factories import roadmaps as factories
 
 
 def _money(budget: dict) -> dict:
