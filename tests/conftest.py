@@ -58,6 +58,23 @@ def postgres():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _test_database_left_alone_at_the_end(django_db_setup, django_db_blocker):
+    """End, before the test database is dropped, the connections that processes
+    started by tests may still hold (a killed worker's pool child, a server):
+    otherwise PostgreSQL refuses to drop a database in use."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _media_of_this_worker(tmp_path_factory):
     """Uploads and exports in a folder of this test process, not var/media: xdist
     workers run side by side, and each one's database numbers rows from 1."""
