@@ -302,6 +302,12 @@ def _texts(roadmaps, comment_author):
             for section in ("results", "indicators", "activities")
         ]
     )
+    # Written around the services: counted as the services count their writes.
+    from roadmaps.models import REVISION_FIELDS
+    from roadmaps.services import roadmap_revision_bump
+
+    for roadmap in roadmaps:
+        roadmap_revision_bump(roadmap_id=roadmap.pk, kinds=REVISION_FIELDS)
 
 
 def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:

@@ -1,70 +1,64 @@
-"""A per-process cache bounded by the bytes it holds, for rendered HTML.
+"""Django's Redis cache, forgiving when Redis cannot be reached.
 
-Django's LocMemCache bounds only the number of entries, and the pieces of the
-roadmap editor and the agenda range from 1 KiB (a card) to 300 KiB (the
-activities of a large roadmap): a count cannot bound their memory. This one
-also holds at most OPTIONS["MAX_BYTES"] of pickled values; the least recently
-used entries go first (LocMemCache keeps the most recent at the front). An
-entry bigger than the whole budget is not stored. Counters (``incr``) are not
-what it is for: their size is not tracked.
+What we cache (rendered parts of pages, counters of rate limits) can always be
+made again: a page must not fail because Redis restarts. So a read that cannot
+reach Redis is a miss and a write is dropped, with a warning in the log; every
+other error still raises.
 """
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.locmem import LocMemCache
+import logging
 
-# Shared by name, as LocMemCache shares its storage: every thread's instance of
-# a cache sees the same entries and the same ledger.
-_ledgers = {}
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
+logger = logging.getLogger(__name__)
 
-class _Ledger:
-    def __init__(self):
-        self.sizes = {}
-        self.total = 0
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
 
-class BoundedLocMemCache(LocMemCache):
-    def __init__(self, name, params):
-        super().__init__(name, params)
-        options = params.get("OPTIONS", {})
-        self._max_bytes = int(options.get("MAX_BYTES", 32 * 2**20))
-        self._ledger = _ledgers.setdefault(name, _Ledger())
+def _unreachable(operation, error):
+    logger.warning("cache: Redis unreachable on %s (%s)", operation, error)
 
-    @property
-    def size(self):
-        """Bytes of pickled values held now."""
-        return self._ledger.total
 
-    # Called with the lock held, as in LocMemCache.
+class ForgivingRedisCache(RedisCache):
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNREACHABLE as error:
+            _unreachable("get", error)
+            return default
 
-    def _set(self, key, value, timeout=DEFAULT_TIMEOUT):
-        self._delete(key)
-        size = len(value)
-        if size > self._max_bytes:
-            return
-        ledger = self._ledger
-        while self._cache and (
-            ledger.total + size > self._max_bytes
-            or len(self._cache) >= self._max_entries
-        ):
-            oldest, _value = self._cache.popitem()
-            self._expire_info.pop(oldest, None)
-            ledger.total -= ledger.sizes.pop(oldest, 0)
-        self._cache[key] = value
-        self._cache.move_to_end(key, last=False)
-        self._expire_info[key] = self.get_backend_timeout(timeout)
-        ledger.sizes[key] = size
-        ledger.total += size
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except UNREACHABLE as error:
+            _unreachable("get_many", error)
+            return {}
 
-    def _delete(self, key):
-        deleted = super()._delete(key)
-        if deleted:
-            self._ledger.total -= self._ledger.sizes.pop(key, 0)
-        return deleted
+    def set(self, key, value, timeout=None, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except UNREACHABLE as error:
+            _unreachable("set", error)
 
-    def clear(self):
-        with self._lock:
-            self._cache.clear()
-            self._expire_info.clear()
-            self._ledger.sizes.clear()
-            self._ledger.total = 0
+    def set_many(self, data, timeout=None, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except UNREACHABLE as error:
+            _unreachable("set_many", error)
+            return list(data)
+
+    def add(self, key, value, timeout=None, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except UNREACHABLE as error:
+            _unreachable("add", error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except UNREACHABLE as error:
+            _unreachable("delete", error)
+            return False

@@ -217,32 +217,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# CACHES
-# ------------------------------------------------------------------------------
-# "fragments" holds the rendered large sections of the roadmap editor and the
-# agendas, keyed by a digest of what they show (roadmaps/fragments.py,
-# academy/digests.py), so a stale entry is never read. Memory of each web
-# process, not Redis: pages keep working, and fast, when Redis is down. Bounded
-# by bytes (academy/cache.py): entries weigh 1-300 KiB, so a count cannot bound
-# them. 64 + 32 MiB at most per web process; the least recently used go first.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "fragments": {
-        "BACKEND": "common.cache.BoundedLocMemCache",
-        "LOCATION": "fragments",
-        "TIMEOUT": 6 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 10_000, "MAX_BYTES": 64 * 2**20},
-    },
-    # Small pieces of the editor: one activity's or indicator's card (~2 KiB), a
-    # section's comments, a text form (as long as its texts).
-    "fragment_items": {
-        "BACKEND": "common.cache.BoundedLocMemCache",
-        "LOCATION": "fragment_items",
-        "TIMEOUT": 6 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 100_000, "MAX_BYTES": 32 * 2**20},
-    },
-}
-
 # E-MAIL
 # ------------------------------------------------------------------------------
 _email = _read("EMAIL_URL", env.email_url, "consolemail://")
@@ -273,6 +247,43 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
+
+# CACHES
+# ------------------------------------------------------------------------------
+# One cache: the editor's rendered parts, keyed on revision counters the services
+# bump (roadmaps/fragments.py), and the agendas. Redis at CACHE_URL, or else the
+# broker's Redis when the broker is Redis: shared by every web process and
+# machine, so a part rendered once serves everyone. When Redis cannot be reached
+# a read is a miss and a write is dropped (common/cache.py): pages keep working.
+# Without Redis (the embedded default), each process keeps its own in memory.
+CACHE_URL = _read(
+    "CACHE_URL",
+    env.str,
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis:", "rediss:")) else "",
+)
+if CACHE_URL and not CACHE_URL.startswith(("redis:", "rediss:", "unix:")):
+    raise _invalid("CACHE_URL", "expected a Redis URL such as redis://127.0.0.1:6379/1")
+CACHE_TIMEOUT = 6 * 60 * 60  # seconds; keys change with what they show
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "common.cache.ForgivingRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "academy",
+            "TIMEOUT": CACHE_TIMEOUT,
+            # Give up fast when Redis is away: the page renders without it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "academy",
+            "TIMEOUT": CACHE_TIMEOUT,
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        }
+    }
 # A task is acknowledged only when done, so a killed worker's task runs again.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

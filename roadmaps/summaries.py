@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import (
     Count,
     DecimalField,
@@ -36,6 +37,7 @@ from django.db.models.lookups import Exact, GreaterThan
 
 from roadmaps.completeness import roadmap_facts
 from roadmaps.enums import FundingStatus
+from roadmaps.fragments import roadmap_part_keys
 from roadmaps.models import (
     Activity,
     Indicator,
@@ -47,6 +49,8 @@ from roadmaps.models import (
     Territory,
 )
 from roadmaps.selectors import Money
+
+CACHE_TIMEOUT = 6 * 60 * 60  # seconds; keys change with the roadmaps
 
 # Every character Python's str.strip() removes (str.isspace()): a text holding
 # only these is empty to the completeness checks, so to the database as well.
@@ -151,12 +155,47 @@ def _grouped(queryset, ids, **aggregates) -> dict[int, dict]:
     return {row.pop("roadmap_id"): row for row in rows}
 
 
+def _summary_key(roadmap: Roadmap) -> str:
+    """What a summary is cached under: the roadmap's revisions of every kind it
+    counts (roadmaps/fragments.py) and whether each of its texts is filled."""
+    return f"roadmap-summary.{roadmap_part_keys(roadmap=roadmap)['summary']}"
+
+
 def roadmap_summaries(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapSummary]:
-    """The summary of each roadmap by id, in six queries whatever their number
-    and size. The roadmaps' own texts are read from the objects given."""
+    """The summary of each roadmap by id: from the cache, keyed on the
+    roadmaps' revisions, so a cohort page costs the same whatever the size of
+    its roadmaps; the ones not cached are counted in six queries whatever their
+    number and size, and cached. The roadmaps' own texts and revisions are read
+    from the objects given."""
+    keys = {roadmap.pk: _summary_key(roadmap) for roadmap in roadmaps}
+    cached = cache.get_many(list(keys.values())) if keys else {}
+    summaries = {}
+    counted = []
+    for roadmap in roadmaps:
+        found = cached.get(keys[roadmap.pk])
+        if found is None:
+            counted.append(roadmap)
+            continue
+        done, total, budget = found
+        summaries[roadmap.pk] = RoadmapSummary(
+            roadmap=roadmap, done=done, total=total, budget=budget
+        )
+    if counted:
+        fresh = _summaries_counted(roadmaps=counted)
+        cache.set_many(
+            {
+                keys[pk]: (summary.done, summary.total, summary.budget)
+                for pk, summary in fresh.items()
+            },
+            CACHE_TIMEOUT,
+        )
+        summaries.update(fresh)
+    return summaries
+
+
+def _summaries_counted(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapSummary]:
+    """The summaries counted by the database, in six queries."""
     ids = [roadmap.pk for roadmap in roadmaps]
-    if not ids:
-        return {}
     own = {
         row.pop("pk"): row
         for row in Roadmap.objects.filter(pk__in=ids)

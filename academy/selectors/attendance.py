@@ -6,6 +6,7 @@ person not yet marked in it, neither helps nor hurts. Every selector here runs a
 fixed number of queries, however many participants, delegations or sessions.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import tablib
@@ -73,15 +74,32 @@ def attendance_by_participant(
     return {row.pk: _rate_of(row) for row in rows}
 
 
+class _RatesByDelegation(dict):
+    """A delegation without marks reads as an empty rate."""
+
+    def __missing__(self, key):
+        return AttendanceRate()
+
+
 def attendance_rate_by_delegation(*, convening: Convening) -> dict[int, AttendanceRate]:
-    """{delegation_id: AttendanceRate} for every delegation of the convening, in
-    one query; a delegation's rate pools the marks of all its members."""
+    """{delegation_id: AttendanceRate} for the delegations of the convening, in
+    one query; a delegation's rate pools the marks of all its members, and one
+    without marks reads as an empty rate. The marks are counted grouped by
+    delegation and status, not per member: the page's cost stays flat as the
+    roll calls fill up."""
+    counts = defaultdict(dict)
     rows = (
-        Delegation.objects.filter(convening=convening)
-        .annotate(**_status_counts("members__attendances"))
+        Attendance.objects.filter(participant__convening=convening)
+        .values_list("participant__delegation_id", "status")
+        .annotate(number=Count("pk"))
         .order_by()
     )
-    return {row.pk: _rate_of(row) for row in rows}
+    for delegation_id, status, number in rows:
+        counts[delegation_id][status] = number
+    return _RatesByDelegation(
+        (delegation_id, AttendanceRate(**by_status))
+        for delegation_id, by_status in counts.items()
+    )
 
 
 def attendance_by_session(*, convening: Convening) -> dict[int, AttendanceRate]:

@@ -16,5 +16,5 @@ def get_item(mapping, key):
 @register.filter
 def agenda_digest(days):
     """The digest of an agenda's days (academy.selectors.agenda.agenda_days), to cache
-    the agenda by: ``{% cache … agenda|agenda_digest using="fragments" %}``."""
+    the agenda by: ``{% cache … agenda|agenda_digest %}``."""
     return sessions_digest(session for day in days for session in day.sessions)

@@ -1,6 +1,12 @@
 """A delegation's NAP roadmap: a results framework drafted by its members."""
 
-from roadmaps.models.base import Item, Roadmap, RoadmapQuerySet
+from roadmaps.models.base import (
+    REVISION_FIELD_NAMES,
+    REVISION_FIELDS,
+    Item,
+    Roadmap,
+    RoadmapQuerySet,
+)
 from roadmaps.models.comments import Comment
 from roadmaps.models.exports import Export, exports_storage
 from roadmaps.models.plan import Coordination, Milestone, Territory
@@ -9,6 +15,8 @@ from roadmaps.models.results import Activity, Indicator, Outcome, Output, Pillar
 __all__ = [
     "ITEM_MODELS",
     "PARENT_KINDS",
+    "REVISION_FIELDS",
+    "REVISION_FIELD_NAMES",
     "Activity",
     "Comment",
     "Coordination",

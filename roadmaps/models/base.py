@@ -29,6 +29,22 @@ validate_currency = RegexValidator(
 )
 year_validators = [MinValueValidator(1990)]
 
+# The Roadmap's revision counter each kind of row counts its changes in.
+# Pillars, outcomes and outputs share one: a move of any of them renumbers the
+# codes of everything below it.
+REVISION_FIELDS = {
+    "pillar": "structure_revision",
+    "outcome": "structure_revision",
+    "output": "structure_revision",
+    "indicator": "indicators_revision",
+    "activity": "activities_revision",
+    "coordination": "coordination_revision",
+    "territory": "territories_revision",
+    "milestone": "milestones_revision",
+    "comment": "comments_revision",
+}
+REVISION_FIELD_NAMES = sorted(set(REVISION_FIELDS.values()))
+
 
 class RoadmapQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -69,9 +85,20 @@ class Roadmap(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Revisions of the rows under the roadmap, one per kind (REVISION_FIELDS):
+    # the services add one in the transaction of every change, and the editor
+    # caches its parts under them (roadmaps/fragments.py). Never in a form, never
+    # in the history: a restore must not take them back.
+    structure_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    indicators_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    activities_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    coordination_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    territories_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    milestones_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    comments_revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = RoadmapQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=REVISION_FIELD_NAMES)
 
     class Meta:
         verbose_name = _("roadmap")

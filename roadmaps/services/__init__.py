@@ -21,6 +21,7 @@ from roadmaps.services.lifecycle import (
     roadmap_status_change,
     roadmap_status_notify,
 )
+from roadmaps.services.revisions import roadmap_revision_bump
 
 __all__ = [
     "TRANSITIONS",
@@ -38,6 +39,7 @@ __all__ = [
     "roadmap_create",
     "roadmap_initialize",
     "roadmap_nap_status_set",
+    "roadmap_revision_bump",
     "roadmap_needs_initialize",
     "roadmap_status_change",
     "roadmap_status_notify",

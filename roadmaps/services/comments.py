@@ -9,6 +9,7 @@ from roadmaps.models import (
     Comment,
     Roadmap,
 )
+from roadmaps.services.revisions import roadmap_revision_bump
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ def comment_create(
     )
     comment.full_clean()
     comment.save()
+    roadmap_revision_bump(roadmap_id=roadmap.pk, kinds=["comment"])
     return comment
 
 
@@ -40,4 +42,5 @@ def comment_resolve(*, user, comment: Comment, resolved: bool = True) -> Comment
     thread.resolved_at = timezone.now() if resolved else None
     thread.resolved_by = user if resolved else None
     thread.save(update_fields=["resolved_at", "resolved_by"])
+    roadmap_revision_bump(roadmap_id=thread.roadmap_id, kinds=["comment"])
     return thread

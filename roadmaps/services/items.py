@@ -24,6 +24,7 @@ from roadmaps.models import (
     Output,
     Roadmap,
 )
+from roadmaps.services.revisions import roadmap_revision_bump
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +123,14 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
         raise StaleEdit(current=current, mine=values, fields=list(values))
     saved = model.objects.get(pk=item.pk)
     history_record_write(saved, user=user, reason=reason)
+    _changed(saved)
     return saved
+
+
+def _changed(item) -> None:
+    """Count the change in the roadmap's revisions (roadmaps/fragments.py)."""
+    if not isinstance(item, Roadmap):
+        roadmap_revision_bump(roadmap_id=item.roadmap_id, kinds=[item._meta.model_name])
 
 
 def position_next(model, **filters) -> int:
@@ -153,6 +161,7 @@ def item_create(*, user, roadmap: Roadmap, model, parent=None, fields: dict):
     item.full_clean(exclude=["roadmap"])
     item._history_user = user
     item.save()
+    _changed(item)
     return item
 
 
@@ -191,6 +200,7 @@ def item_move(*, user, item: Item, direction: str) -> None:
     for position, pk in enumerate(ids, start=1):
         if current[pk] != position:
             model.objects.filter(pk=pk).update(position=position)
+    _changed(item)
 
 
 def _parent_fields(item: Item, parent: Item) -> dict:
@@ -230,6 +240,7 @@ def item_reparent(*, user, item: Item, parent: Item) -> None:
         .aggregate(last=Max("position"))["last"]
     )
     model.objects.filter(pk=item.pk).update(**fields, position=(last or 0) + 1)
+    _changed(item)
 
 
 @transaction.atomic
@@ -244,6 +255,7 @@ def item_delete(*, user, item: Item) -> None:
         deleted_at=timezone.now(), version=F("version") + 1
     )
     history_record_write(model.objects.get(pk=item.pk), user=user, reason="deleted")
+    _changed(item)
 
 
 @transaction.atomic
@@ -255,6 +267,7 @@ def item_undelete(*, user, item: Item) -> None:
     model = type(item)
     model.objects.filter(pk=item.pk).update(deleted_at=None, version=F("version") + 1)
     history_record_write(model.objects.get(pk=item.pk), user=user, reason="restored")
+    _changed(item)
 
 
 @transaction.atomic

@@ -12,11 +12,13 @@ from academy.enums import NapStatus
 from academy.models import Delegation
 from roadmaps.enums import RoadmapStatus, StandardPillar, StatusTransition
 from roadmaps.models import (
+    REVISION_FIELD_NAMES,
     Coordination,
     Pillar,
     Roadmap,
 )
 from roadmaps.services.items import history_record_write, item_update, position_next
+from roadmaps.services.revisions import roadmap_revision_bump
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +80,17 @@ def roadmap_initialize(*, roadmap: Roadmap, user=None) -> Roadmap:
         coordination = Coordination(roadmap=roadmap)
         coordination._history_user = user
         coordination.save()
+    roadmap_revision_bump(roadmap_id=roadmap.pk, kinds=["pillar", "coordination"])
+    roadmap.refresh_from_db(fields=REVISION_FIELD_NAMES)
     return roadmap
 
 
 def roadmap_needs_initialize(*, roadmap: Roadmap) -> bool:
+    """Whether the roadmap lacks its pillars or its coordination. A roadmap
+    whose pillars and coordination have been counted (roadmap_initialize counts
+    both) has them: rows are deleted softly, never removed."""
+    if roadmap.structure_revision and roadmap.coordination_revision:
+        return False
     return not (
         Pillar.objects.filter(roadmap=roadmap).exists()
         and Coordination.objects.filter(roadmap=roadmap).exists()

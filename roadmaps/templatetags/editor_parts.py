@@ -1,72 +1,115 @@
 """``{% editor_part "results" %}…{% endeditor_part %}``: one part of the roadmap
 editor, cached under the roadmap, the reader's right to change it, the language
-and the digest of what the part shows (roadmaps/fragments.py);
+and the revisions of what the part shows (roadmaps/fragments.py);
 ``{% editor_item %}`` caches one card within such a part, and
 ``{% editor_fragment "name" value… %}`` any other piece of the editor under the
-values given (a text form under its stored row, a section's comments under
-theirs). And ``bootstrap_widget``, for the editor's text forms.
+values given (a text form under the roadmap's version). And
+``bootstrap_widget``, for the editor's text forms.
 
-A part rendered without the editor's ``digests`` fails loudly instead of being
-cached under a key that would not change with the roadmap.
-
-A cached piece may hold forms: their ``{% csrf_token %}`` is stored as a
-placeholder input and each reader gets their own token in its place, so no
-token is ever cached. A placeholder used any other way fails loudly.
+A part rendered without the editor's ``part_keys`` fails loudly instead of being
+cached under a key that would not change with the roadmap; so does a cached piece
+holding a CSRF token, which belongs to one reader only.
 """
 
 from django import forms, template
-from django.core.cache import caches
+from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ImproperlyConfigured
-from django.template.defaulttags import CsrfTokenNode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from roadmaps import fragments
-from roadmaps.fragments import PART_KINDS, item_digest
+from roadmaps.fragments import PART_REVISIONS, item_key, roadmap_identity
 
 register = template.Library()
 
-TIMEOUT = 6 * 60 * 60  # seconds; old digests are never asked for again
+# Seconds. Keys change with the roadmap, so an entry is never stale; this only
+# lets Redis forget parts of roadmaps nobody opens any more.
+TIMEOUT = 6 * 60 * 60
 
-CSRF_PLACEHOLDER = "csrf-token-of-the-reader"
-
-
-def _csrf_input(token):
-    """What ``{% csrf_token %}`` renders for this token (Django's own node)."""
-    return CsrfTokenNode().render(template.Context({"csrf_token": token}))
+# What {% csrf_token %} would put in a cached piece: a token must never be cached.
+_NO_TOKEN = "no-csrf-token-in-cached-parts"
 
 
-PLACEHOLDER_INPUT = _csrf_input(CSRF_PLACEHOLDER)
-
-
-def _cached(cache_name, name, vary_on, nodelist, context):
-    """The nodelist's HTML for this roadmap, reader's right and language, from
-    the cache or rendered and stored, with the reader's CSRF token."""
-    key = make_template_fragment_key(
+def _key(name, vary_on, context):
+    return make_template_fragment_key(
         name,
         [
-            context["roadmap"].pk,
+            roadmap_identity(context["roadmap"]),
             bool(context.get("can_change")),
             get_language(),
             *vary_on,
         ],
     )
-    cache = caches[cache_name]
-    html = cache.get(key)
+
+
+class _Store:
+    """One request's reads and writes of the editor's pieces, in few round trips
+    to the cache: every part of the page in one read; when a part must be
+    rendered again, its cards in one read and the new ones in one write."""
+
+    def __init__(self):
+        self.found = {}
+        self.asked = set()
+        self.new = {}
+        self.parts_read = False
+
+    def read(self, keys):
+        missing = [key for key in keys if key not in self.asked]
+        if missing:
+            self.found.update(cache.get_many(missing))
+            self.asked.update(missing)
+
+    def get(self, key):
+        self.read([key])
+        return self.found.get(key)
+
+    def put(self, key, html):
+        self.found[key] = html
+        self.new[key] = html
+
+    def write(self):
+        if self.new:
+            cache.set_many(self.new, TIMEOUT)
+            self.new = {}
+
+
+def _store(context) -> _Store:
+    """The request's store, kept in the context's outermost dict so that every
+    included template of the page shares it."""
+    outermost = context.dicts[0]
+    store = outermost.get("_editor_store")
+    if store is None:
+        store = outermost["_editor_store"] = _Store()
+    return store
+
+
+def _render(name, nodelist, context):
+    with context.push(csrf_token=_NO_TOKEN):
+        html = nodelist.render(context)
+    if _NO_TOKEN in html:
+        raise ImproperlyConfigured(
+            f"{name}: a cached part of the editor may not hold a CSRF token"
+        )
+    return html
+
+
+def _cached(name, vary_on, nodelist, context, *, before_render=None):
+    """The nodelist's HTML for this roadmap, reader's right and language, from
+    the cache or rendered and stored."""
+    store = _store(context)
+    key = _key(name, vary_on, context)
+    html = store.get(key)
     if html is None:
-        with context.push(csrf_token=CSRF_PLACEHOLDER):
-            html = nodelist.render(context)
-        if CSRF_PLACEHOLDER in html.replace(PLACEHOLDER_INPUT, ""):
-            raise ImproperlyConfigured(
-                f"{name}: a cached part may use the CSRF token only through "
-                "{% csrf_token %}"
-            )
-        cache.set(key, html, TIMEOUT)
-    # The placeholder is an <input> tag: escaped user text can never contain it.
-    if PLACEHOLDER_INPUT in html:
-        html = html.replace(PLACEHOLDER_INPUT, _csrf_input(context.get("csrf_token")))
+        if before_render:
+            before_render(store)
+        html = _render(name, nodelist, context)
+        store.put(key, html)
+        store.write()
     return mark_safe(html)  # noqa: S308 (rendered by our templates, escaped there)
+
+
+# The cards each part holds, read together when the part is rendered again.
+PART_CARDS = {"activities": "activities", "indicators": "indicators"}
 
 
 class EditorPartNode(template.Node):
@@ -75,9 +118,27 @@ class EditorPartNode(template.Node):
         self.part = part
 
     def render(self, context):
-        digest = context["digests"][self.part]
+        keys = context["part_keys"]
+        store = _store(context)
+        # Every part of the page in one read, the first time one is asked for.
+        store.read(
+            _key(f"roadmap_{part}", [key], context) for part, key in keys.items()
+        )
+
+        def read_cards(store):
+            cards = PART_CARDS.get(self.part)
+            if cards:
+                store.read(
+                    _key("roadmap_item", [item_key(item)], context)
+                    for item in getattr(context["tree"], cards)
+                )
+
         return _cached(
-            "fragments", f"roadmap_{self.part}", [digest], self.nodelist, context
+            f"roadmap_{self.part}",
+            [keys[self.part]],
+            self.nodelist,
+            context,
+            before_render=read_cards,
         )
 
 
@@ -85,9 +146,9 @@ class EditorPartNode(template.Node):
 def editor_part(parser, token):
     bits = token.split_contents()
     part = bits[1].strip("\"'") if len(bits) == 2 else None
-    if part not in PART_KINDS:
+    if part not in PART_REVISIONS:
         raise template.TemplateSyntaxError(
-            f"editor_part takes one of {sorted(PART_KINDS)}: {token.contents!r}"
+            f"editor_part takes one of {sorted(PART_REVISIONS)}: {token.contents!r}"
         )
     nodelist = parser.parse(("endeditor_part",))
     parser.delete_first_token()
@@ -96,8 +157,8 @@ def editor_part(parser, token):
 
 class EditorItemNode(template.Node):
     """One item's card inside a cached section, cached on its own under the
-    item's stored row and code: when one activity changes, its section is
-    rendered again from the other cards' cached HTML."""
+    item's version and code: when one activity changes, its section is rendered
+    again from the other cards' cached HTML."""
 
     def __init__(self, nodelist, item):
         self.nodelist = nodelist
@@ -105,10 +166,14 @@ class EditorItemNode(template.Node):
 
     def render(self, context):
         item = self.item.resolve(context)
-        vary_on = [item.key, item.code, item_digest(item)]
-        return _cached(
-            "fragment_items", "roadmap_item", vary_on, self.nodelist, context
-        )
+        store = _store(context)
+        key = _key("roadmap_item", [item_key(item)], context)
+        html = store.get(key)
+        if html is None:
+            # Written with the part's other new cards, when the part is done.
+            html = _render("roadmap_item", self.nodelist, context)
+            store.put(key, html)
+        return mark_safe(html)  # noqa: S308 (rendered by our templates)
 
 
 @register.tag
@@ -130,9 +195,7 @@ class EditorFragmentNode(template.Node):
 
     def render(self, context):
         vary_on = [value.resolve(context) for value in self.vary_on]
-        return _cached(
-            "fragment_items", f"roadmap_{self.name}", vary_on, self.nodelist, context
-        )
+        return _cached(f"roadmap_{self.name}", vary_on, self.nodelist, context)
 
 
 @register.tag
@@ -150,18 +213,6 @@ def editor_fragment(parser, token):
     return EditorFragmentNode(
         nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
     )
-
-
-@register.filter
-def row_digest(instance):
-    """The digest of a stored row (a text form's roadmap), to cache by."""
-    return item_digest(instance)
-
-
-@register.filter
-def comments_digest(threads):
-    """The digest of a section's comment threads, to cache them by."""
-    return fragments.comments_digest(threads)
 
 
 @register.filter

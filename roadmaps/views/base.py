@@ -11,7 +11,7 @@ from roadmaps import fragments, selectors
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import Section
 from roadmaps.forms import FORMS
-from roadmaps.models import ITEM_MODELS, PARENT_KINDS, Item
+from roadmaps.models import ITEM_MODELS, PARENT_KINDS, REVISION_FIELD_NAMES, Item
 from roadmaps.services import TRANSITIONS
 
 TEXT_GROUPS = {"context": Section.CONTEXT, "theory-of-change": Section.THEORY_OF_CHANGE}
@@ -53,14 +53,14 @@ def parent_or_404(request, roadmap, kind):
 
 
 def parts_context(roadmap):
-    """What the cached parts of the editor need (roadmaps/fragments.py): the
-    digests, read first, then the tree and its scores, loaded only if a part is
-    not in the cache."""
+    """What the cached parts of the editor need (roadmaps/fragments.py): their
+    keys, from the roadmap's revisions as loaded, then the tree and its scores,
+    loaded only if a part is not in the cache."""
     tree = SimpleLazyObject(lambda: selectors.roadmap_tree(roadmap=roadmap))
     return {
         "roadmap": roadmap,
         "convening": roadmap.delegation.convening,
-        "digests": fragments.roadmap_digests(roadmap=roadmap, tree=tree),
+        "part_keys": fragments.roadmap_part_keys(roadmap=roadmap),
         "tree": tree,
         "completeness": SimpleLazyObject(lambda: roadmap_completeness(tree=tree)),
         "budget": SimpleLazyObject(lambda: selectors.roadmap_budget(tree=tree)),
@@ -95,6 +95,8 @@ def structure_response(request, roadmap, anchor=""):
     to the place in the page."""
     if not request.htmx:
         return redirect(editor_url(roadmap, anchor))
+    # The change counted in the roadmap's revisions after it was loaded.
+    roadmap.refresh_from_db(fields=REVISION_FIELD_NAMES)
     return render(
         request,
         "roadmaps/partials/structure_response.html",

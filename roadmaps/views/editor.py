@@ -39,7 +39,7 @@ from roadmaps.views.base import (
 def roadmap_editor(request, pk):
     roadmap = roadmap_or_404(request, pk)
     context = editor_context(request, roadmap)
-    if context["can_change"] and context["digests"].needs_initialize:
+    if context["can_change"] and services.roadmap_needs_initialize(roadmap=roadmap):
         services.roadmap_initialize(roadmap=roadmap, user=request.user)
         context = editor_context(request, roadmap)
     context["text_forms"] = {

@@ -291,3 +291,26 @@ def test_summaries_take_six_queries_whatever_the_cohort(convening, delegations):
 def test_summaries_of_no_roadmap_ask_nothing(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert roadmap_summaries(roadmaps=[]) == {}
+
+
+def test_a_summary_is_counted_once_per_revision_of_its_roadmap(
+    roadmap, pillar, bolivia_member, django_assert_num_queries
+):
+    """The cohort pages read unchanged roadmaps' summaries from the cache, and a
+    change through the services gives the next page the new figures."""
+    outcome = factories.outcome(roadmap, pillar, "Women lead the talks")
+    roadmap = Roadmap.objects.get(pk=roadmap.pk)
+    first = roadmap_summaries(roadmaps=[roadmap])[roadmap.pk]
+
+    with django_assert_num_queries(0):
+        again = roadmap_summaries(roadmaps=[roadmap])[roadmap.pk]
+    assert (again.done, again.total) == (first.done, first.total)
+
+    factories.output(roadmap, outcome, "Mediators trained")
+    roadmap = Roadmap.objects.get(pk=roadmap.pk)
+    after = roadmap_summaries(roadmaps=[roadmap])[roadmap.pk]
+    assert (after.done, after.total) == (
+        first.done + 1,
+        first.total + 1,
+    )  # outcome has an output now, the output needs an activity
+    assert_summary_matches_tree(roadmap)
