@@ -7,7 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from roadmaps import services
@@ -402,3 +402,31 @@ def test_moving_an_ancestor_renumbers_every_section_below_it(
     assert '<span class="code">2.1.1.1</span> Second activity' in _section(
         page, "activities"
     )
+
+
+def test_the_editor_works_and_shows_changes_while_redis_is_away(
+    roadmap, pillar, bolivia_member
+):
+    outcome = factories.outcome(roadmap, pillar, "Women lead the talks")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(bolivia_member)
+    away = {
+        "default": {
+            "BACKEND": "common.cache.ForgivingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    with override_settings(CACHES=away):
+        first = client.get(f"/roadmaps/{roadmap.pk}/")
+        services.item_update(
+            user=bolivia_member,
+            item=outcome,
+            base_version=outcome.version,
+            changes={"statement": "Women lead every talk"},
+        )
+        second = client.get(f"/roadmaps/{roadmap.pk}/")
+
+    assert first.status_code == second.status_code == 200
+    assert "Women lead the talks" in first.content.decode()
+    assert "Women lead every talk" in second.content.decode()
