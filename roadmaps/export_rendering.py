@@ -14,10 +14,8 @@ renders nothing twice:
 import contextlib
 import logging
 import os
-import time
 
 from celery.exceptions import SoftTimeLimitExceeded
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models import F
@@ -53,10 +51,6 @@ def export_run(*, export_id: int, worker: str = "") -> Export | None:
         export = _export_claim(export_id=export_id, worker=worker)
         if export is None:
             return None
-        # Set only by tests/settings_worker.py: a window to kill the worker in.
-        pause = getattr(settings, "EXPORT_RENDER_PAUSE_SECONDS", 0)
-        if pause:
-            time.sleep(pause)
         try:
             _export_render(export)
         except SoftTimeLimitExceeded:
