@@ -39,6 +39,31 @@ class DelegationRow:
     def accepted(self) -> int:
         return self.invitations[InvitationState.ACCEPTED]
 
+    @property
+    def shown(self) -> tuple:
+        """Every value the row shows: what its cached HTML is keyed by
+        (cohort/templatetags/cohort_tags.py), so it can never be stale."""
+        delegation, attendance = self.delegation, self.attendance
+        roadmap = delegation.roadmap
+        return (
+            delegation.pk,
+            delegation.created_at.timestamp(),
+            delegation.country.code,
+            delegation.member_count,
+            delegation.government_count,
+            delegation.civil_society_count,
+            self.invited,
+            self.accepted,
+            self.undelivered,
+            attendance.present,
+            attendance.late,
+            attendance.excused,
+            attendance.absent,
+            roadmap.pk,
+            roadmap.status,
+            self.score,
+        )
+
 
 @dataclass
 class Dashboard:

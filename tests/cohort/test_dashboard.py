@@ -96,3 +96,35 @@ def test_dashboard_queries_do_not_grow_with_the_cohort_or_its_roadmaps(
         assert len(rows) == size
         assert len({row.score for row in rows}) == 1 and 0 < rows[0].score < 100
     assert counts[0] == counts[1]
+
+
+def test_dashboard_rows_follow_each_change_of_their_figures(
+    client, convening, bolivia, bolivia_member, organizer
+):
+    """Rows come from the cache when their figures are unchanged, and show the
+    new figures as soon as anything they show changes."""
+    from academy.services import attendance_mark
+
+    member = bolivia_member.memberships.get()
+    session = factories.SessionFactory(convening=convening)
+    client.force_login(organizer)
+    url = f"/convenings/{convening.pk}/dashboard/"
+    assert "Not marked yet" in client.get(url).content.decode()
+
+    attendance_mark(
+        session=session, participant=member, status="present", marked_by=organizer
+    )
+    page = client.get(url).content.decode()
+    assert "100% <span" in page
+    assert "(1 of 1)" in page
+
+    attendance_mark(
+        session=session, participant=member, status="absent", marked_by=organizer
+    )
+    page = client.get(url).content.decode()
+    assert "0% <span" in page
+    assert "(0 of 1)" in page
+    # The same figures in the other language: a row of its own.
+    organizer.preferred_language = "es"
+    organizer.save()
+    assert "(0 de 1)" in client.get(url).content.decode()
