@@ -32,6 +32,17 @@ def _event_description(session: Session) -> str:
     return "\n".join(str(line) for line in lines)
 
 
+def _event_location(session: Session, convening: Convening) -> str:
+    """Where to go, as a calendar app shows and maps it: the room, the venue, and
+    the city with its country (in the active language)."""
+    place = ", ".join(
+        part for part in (convening.city, str(convening.country.name)) if part
+    )
+    return " · ".join(
+        part for part in (session.room, convening.venue, place) if part.strip()
+    )
+
+
 def agenda_calendar(
     *, convening: Convening, sessions, stamp: datetime.datetime | None = None
 ) -> icalendar.Calendar:
@@ -54,8 +65,9 @@ def agenda_calendar(
         event.add("summary", session.title)
         event.add("description", _event_description(session))
         event.add("categories", [str(session.get_module_display())])
-        if session.room:
-            event.add("location", session.room)
+        location = _event_location(session, convening)
+        if location:
+            event.add("location", location)
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar

@@ -50,13 +50,30 @@ def test_agenda_ics_events_carry_title_room_and_description(
 
     event = calendar.events[0]
     assert str(event["summary"]) == "Opening, plenary; day 1"
-    assert str(event["location"]) == "Room A"
+    # Where to go, as a calendar app maps it: room, venue, city and country.
+    assert str(event["location"]) == "Room A · Conference centre · Panama City, Panama"
     assert str(event["description"]) == (
         "Results-oriented roadmap design\n"
         "Facilitators: Fabio Facil\n\n"
         "Welcome; goals of the Academy."
     )
     assert str(event["uid"]) == f"session-{opening.pk}@nap-academy"
+
+
+def test_agenda_ics_location_is_the_venue_when_the_session_has_no_room(
+    client, bolivia_member, convening, opening
+):
+    opening.room = ""
+    opening.save()
+    bolivia_member.preferred_language = "es"
+    bolivia_member.save()
+    client.force_login(bolivia_member)
+
+    _response, calendar = _download(client, convening)
+
+    assert str(calendar.events[0]["location"]) == (
+        "Conference centre · Panama City, Panamá"
+    )
 
 
 def test_agenda_ics_uid_is_stable_when_a_session_moves(
