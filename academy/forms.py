@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from academy.enums import AttendanceStatus, Module, NapStatus
+from academy.enums import AttendanceStatus, Module, NapStatus, Sector
 from academy.models import Convening, Delegation, Organization, Session
 from academy.selectors.agenda import facilitator_choices
 from academy.services import MARGIN_DAYS
@@ -163,6 +163,69 @@ class DelegationCreateForm(forms.Form):
                 params={"country": countries.name(country)},
             )
         return country
+
+
+class DelegationRegisterForm(DelegationCreateForm):
+    """A new delegation, and who its focal point is: the first member."""
+
+    focal_point_name = forms.CharField(
+        label=_("Focal point's full name"), max_length=200, required=False
+    )
+    focal_point_email = forms.EmailField(
+        label=_("Focal point's e-mail address"),
+        required=False,
+        help_text=_(
+            "Optional. The focal point becomes the delegation's first member; "
+            "invite them from the delegation page."
+        ),
+    )
+    focal_point_sector = forms.ChoiceField(
+        label=_("Focal point's sector"),
+        choices=Sector.choices,
+        initial=Sector.GOVERNMENT,
+        required=False,
+    )
+    focal_point_language = forms.ChoiceField(
+        label=_("Focal point's language"),
+        choices=Language.choices,
+        initial=Language.SPANISH,
+        required=False,
+    )
+
+    field_order = [
+        "country",
+        "nap_status",
+        "focal_point_name",
+        "focal_point_email",
+        "focal_point_sector",
+        "focal_point_language",
+        "notes",
+    ]
+
+    def clean(self):
+        cleaned = super().clean()
+        name = " ".join(cleaned.get("focal_point_name", "").split())
+        email = cleaned.get("focal_point_email", "")
+        if email and not name:
+            self.add_error("focal_point_name", _("Give the focal point's name."))
+        if name and not email and "focal_point_email" not in self.errors:
+            self.add_error(
+                "focal_point_email", _("Give the focal point's e-mail address.")
+            )
+        cleaned["focal_point_name"] = name
+        return cleaned
+
+    def focal_point(self) -> dict | None:
+        """The focal point's details for the service, or None."""
+        data = self.cleaned_data
+        if not data.get("focal_point_email"):
+            return None
+        return {
+            "email": data["focal_point_email"],
+            "full_name": data["focal_point_name"],
+            "sector": data["focal_point_sector"] or Sector.GOVERNMENT,
+            "preferred_language": data["focal_point_language"] or Language.SPANISH,
+        }
 
 
 class DelegationForm(DelegationCreateForm):

@@ -5,6 +5,7 @@ from django.db import transaction
 from academy import services as academy_services
 from academy.enums import NapStatus
 from academy.models import Convening, Delegation
+from participants import services as participants_services
 from roadmaps import services as roadmap_services
 from roadmaps.models import Roadmap
 
@@ -16,16 +17,32 @@ def delegation_register(
     country: str,
     nap_status: str = NapStatus.NONE,
     notes: str = "",
+    focal_point: dict | None = None,
 ) -> Delegation:
-    """Register a country's delegation in a convening, with its roadmap.
+    """Register a country's delegation in a convening, with its roadmap and,
+    when given, its focal point (``email``, ``full_name``, ``sector``,
+    ``preferred_language``) as its first member.
 
-    Side effects: creates the delegation's roadmap with its four standard pillars
-    and the NAP status given, so every delegation has one to draft.
+    Raises ValidationError (nothing saved) when the focal point is already in
+    another delegation of the convening. Side effects: creates the delegation's
+    roadmap with its four standard pillars and the NAP status given, so every
+    delegation has one to draft; the focal point's membership (and account, when
+    the address is new), as participant_create does. No invitation is sent.
     """
     delegation = academy_services.delegation_create(
         convening=convening, country=country, notes=notes
     )
     roadmap_services.roadmap_create(delegation=delegation, nap_status=nap_status)
+    if focal_point:
+        participant = participants_services.participant_create(
+            delegation=delegation, **focal_point
+        )
+        academy_services.delegation_update(
+            delegation=delegation,
+            country=delegation.country.code,
+            focal_point=participant.user,
+            notes=delegation.notes,
+        )
     return delegation
 
 

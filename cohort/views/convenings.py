@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from academy import services
-from academy.forms import ConveningForm, DelegationCreateForm, DelegationForm
+from academy.forms import ConveningForm, DelegationForm, DelegationRegisterForm
 from academy.models import Convening, Delegation
 from cohort.services import delegation_change, delegation_register
 from common.views import form_save_or_report, object_or_404_for
@@ -84,7 +84,7 @@ def convening_close(request, pk):
 @require_http_methods(["GET", "POST"])
 def delegation_create(request, pk):
     convening = convening_for_organizer(request.user, pk)
-    form = DelegationCreateForm(request.POST or None, convening=convening)
+    form = DelegationRegisterForm(request.POST or None, convening=convening)
     if request.method == "POST" and form.is_valid():
         delegation = form_save_or_report(
             form,
@@ -93,6 +93,7 @@ def delegation_create(request, pk):
                 country=form.cleaned_data["country"],
                 nap_status=form.cleaned_data["nap_status"],
                 notes=form.cleaned_data["notes"],
+                focal_point=form.focal_point(),
             ),
         )
         if delegation is not None:

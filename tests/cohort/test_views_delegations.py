@@ -29,6 +29,80 @@ def test_delegation_create_organizer_adds_delegation_with_roadmap(
     assert Roadmap.objects.filter(delegation=delegation).exists()
 
 
+def test_delegation_create_with_its_focal_point_as_first_member(
+    client, organizer, convening
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("cohort:delegation_create", args=[convening.pk]),
+        {
+            "country": "CO",
+            "nap_status": NapStatus.DRAFTING,
+            "focal_point_name": "  Ana   Gómez ",
+            "focal_point_email": "Ana.Gomez@Cancilleria.gov.co",
+            "focal_point_sector": "government",
+            "focal_point_language": "es",
+        },
+    )
+
+    delegation = Delegation.objects.get(convening=convening, country="CO")
+    assert response.status_code == 302
+    assert delegation.focal_point.email == "ana.gomez@cancilleria.gov.co"
+    assert delegation.focal_point.full_name == "Ana Gómez"
+    member = Participant.objects.get(delegation=delegation)
+    assert (member.user, member.sector) == (delegation.focal_point, "government")
+    assert not member.user.has_usable_password()  # invited later, from the page
+    page = client.get(delegation.get_absolute_url()).content.decode()
+    assert "Ana Gómez" in page
+
+
+def test_delegation_create_asks_for_the_focal_point_s_name_and_keeps_the_input(
+    client, organizer, convening
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("cohort:delegation_create", args=[convening.pk]),
+        {
+            "country": "CO",
+            "nap_status": NapStatus.NONE,
+            "focal_point_email": "ana.gomez@cancilleria.gov.co",
+            "notes": "Kept",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Give the focal point&#x27;s name." in page
+    assert 'value="ana.gomez@cancilleria.gov.co"' in page
+    assert not Delegation.objects.filter(country="CO").exists()
+
+
+def test_delegation_create_refuses_a_focal_point_of_another_delegation(
+    client, organizer, convening, bolivia_member
+):
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("cohort:delegation_create", args=[convening.pk]),
+        {
+            "country": "CO",
+            "nap_status": NapStatus.NONE,
+            "focal_point_name": "Berta",
+            "focal_point_email": bolivia_member.email,
+            "focal_point_sector": "government",
+            "focal_point_language": "es",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "already a member of the delegation of Bolivia" in (
+        response.content.decode()
+    )
+    assert not Delegation.objects.filter(country="CO").exists()
+
+
 def test_delegation_create_refuses_a_second_delegation_of_a_country(
     client, organizer, convening, bolivia
 ):
