@@ -20,6 +20,11 @@ urlpatterns = [
     path("sessions/<int:pk>/delete/", agenda.session_delete, name="session_delete"),
     path("sessions/<int:pk>/roll-call/", attendance.roll_call, name="roll_call"),
     path(
+        "sessions/<int:pk>/roll-call/everyone/",
+        attendance.attendance_mark_everyone,
+        name="attendance_mark_everyone",
+    ),
+    path(
         "sessions/<int:pk>/roll-call/<int:participant_pk>/",
         attendance.attendance_mark,
         name="attendance_mark",

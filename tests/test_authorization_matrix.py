@@ -130,6 +130,7 @@ MATRIX = {
     "academy:session_update": Route(session, get=ORGANIZERS, post=ORGANIZERS),
     "academy:session_delete": Route(session, get=ORGANIZERS, post=ORGANIZERS),
     "academy:roll_call": Route(session, get=STAFF),
+    "academy:attendance_mark_everyone": Route(session, post=STAFF),
     "academy:attendance_mark": Route(
         lambda w: {"pk": w.session.pk, "participant_pk": w.membership.pk},
         post=STAFF,

@@ -128,6 +128,14 @@ class RollCallGroup:
     rows: list[RollCallRow] = field(default_factory=list)
 
 
+def roll_call_counts(*, session: Session) -> tuple[int, int]:
+    """(participants marked for the session, participants of the convening)."""
+    return (
+        Attendance.objects.filter(session=session).count(),
+        Participant.objects.filter(convening_id=session.convening_id).count(),
+    )
+
+
 def roll_call_row(*, session: Session, participant: Participant) -> RollCallRow:
     attendance = (
         Attendance.objects.filter(session=session, participant=participant)

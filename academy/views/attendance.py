@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from academy import services
@@ -66,14 +67,18 @@ def attendance_mark(request, pk, participant_pk):
         row = attendance_selectors.RollCallRow(
             participant=participant, attendance=attendance
         )
+        marked, total = attendance_selectors.roll_call_counts(session=session)
+        # The row, and the count above the list out of band.
         return render(
             request,
-            "academy/attendance/partials/roll_call_row.html",
+            "academy/attendance/partials/roll_call_mark.html",
             {
                 "session": session,
                 "convening": session.convening,
                 "row": row,
                 "statuses": AttendanceStatus.choices,
+                "marked_count": marked,
+                "participant_count": total,
             },
         )
     messages.success(
@@ -88,6 +93,24 @@ def attendance_mark(request, pk, participant_pk):
         reverse("academy:roll_call", kwargs={"pk": session.pk})
         + f"#participant-{participant.pk}"
     )
+
+
+@login_required
+@require_POST
+def attendance_mark_everyone(request, pk):
+    """Everyone not yet marked: present. Then the roll call corrects the few."""
+    session = session_or_404(request.user, pk, "academy.mark_attendance")
+    marked = services.attendance_mark_everyone(session=session, marked_by=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d participant marked present. Correct anyone who is not.",
+            "%(count)d participants marked present. Correct anyone who is not.",
+            marked,
+        )
+        % {"count": marked},
+    )
+    return redirect("academy:roll_call", pk=session.pk)
 
 
 @login_required

@@ -160,6 +160,11 @@ def test_attendance_mark_htmx_swaps_only_the_row(
     assert "Berta Bolivia" in content
     assert 'aria-pressed="true">Present' in content
     assert "Present, marked at" in page_text(response)
+    # The count above the list follows, out of band.
+    assert (
+        '<p id="roll-call-count" class="mb-0" role="status" aria-live="polite" '
+        'hx-swap-oob="true">1 of 1 participants marked.</p>'
+    ) in content
     mark = Attendance.objects.get()
     assert (mark.session, mark.participant, mark.status, mark.marked_by) == (
         opening,
@@ -167,6 +172,49 @@ def test_attendance_mark_htmx_swaps_only_the_row(
         "present",
         user,
     )
+
+
+@pytest.mark.parametrize("role", ["organizer", "facilitator"])
+def test_mark_everyone_marks_only_who_is_not_marked_yet(
+    client, request, role, opening, bolivia_participant, ecuador_participant
+):
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    client.post(_mark_url(opening, ecuador_participant), {"status": "excused"})
+
+    response = client.post(
+        reverse("academy:attendance_mark_everyone", args=[opening.pk]), follow=True
+    )
+
+    assert response.redirect_chain == [
+        (reverse("academy:roll_call", args=[opening.pk]), 302)
+    ]
+    assert "1 participant marked present. Correct anyone who is not." in page_text(
+        response
+    )
+    assert "2 of 2 participants marked." in page_text(response)
+    assert "Mark everyone not yet marked present" not in page_text(response)
+    assert dict(Attendance.objects.values_list("participant_id", "status")) == {
+        bolivia_participant.pk: "present",
+        ecuador_participant.pk: "excused",
+    }
+    assert Attendance.objects.get(participant=bolivia_participant).marked_by == user
+
+
+@pytest.mark.parametrize(
+    "who", ["bolivia_member", "other_organizer", "other_facilitator"]
+)
+def test_mark_everyone_refused_to_participants_and_other_convenings(
+    client, request, who, opening, bolivia_participant
+):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.post(
+        reverse("academy:attendance_mark_everyone", args=[opening.pk])
+    )
+
+    assert response.status_code == 404
+    assert not Attendance.objects.exists()
 
 
 def test_attendance_mark_htmx_corrects_an_earlier_mark(
