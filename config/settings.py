@@ -68,6 +68,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country names come from django-countries; its Spanish catalogue misspells this
+# one ("Trinidad yTobago"): our own catalogue gives "Trinidad y Tobago".
+COUNTRIES_OVERRIDE = {"TT": _("Trinidad and Tobago")}
 # Organizers' texts (convening and session names) in both languages: the viewer's
 # language first, then the other one.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "es"

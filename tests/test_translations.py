@@ -112,3 +112,15 @@ def test_spanish_catalogue_has_no_untranslated_or_fuzzy_entry():
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
     assert len(catalogue.translated_entries()) > 100
+
+
+def test_country_names_read_right_in_spanish():
+    """django-countries' Spanish catalogue misspells one Caribbean country."""
+    from django.utils import translation
+    from django_countries import countries
+
+    with translation.override("es"):
+        assert countries.name("TT") == "Trinidad y Tobago"
+        assert countries.name("PA") == "Panamá"
+    with translation.override("en"):
+        assert countries.name("TT") == "Trinidad and Tobago"
