@@ -83,6 +83,18 @@ def test_agenda_shows_times_and_days_in_the_convenings_time_zone(
     assert "All times are local times of the convening (America/Panama)." in content
 
 
+def test_agenda_writes_days_as_spanish_readers_write_them(
+    client, bolivia_member, convening, opening
+):
+    bolivia_member.preferred_language = "es"
+    bolivia_member.save()
+    client.force_login(bolivia_member)
+
+    content = page_text(client.get(reverse("academy:agenda", args=[convening.pk])))
+
+    assert "martes 24 de junio de 2025" in content
+
+
 def test_agenda_participant_sees_no_organizer_actions(client, bolivia_member, opening):
     client.force_login(bolivia_member)
 
