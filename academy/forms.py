@@ -15,7 +15,7 @@ from django_countries import countries
 from academy.enums import AttendanceStatus, Module, NapStatus, Sector
 from academy.models import Convening, Delegation, Organization, Session
 from academy.selectors.agenda import facilitator_choices
-from academy.services import MARGIN_DAYS
+from academy.services import convening_days_text, session_day_problem
 from accounts.models import User
 from common.enums import Language
 
@@ -317,26 +317,16 @@ class SessionForm(forms.Form):
             }
         super().__init__(*args, **kw)
         self.fields["facilitators"].queryset = facilitator_choices(convening=convening)
-        self.fields["date"].help_text = _(
-            "The convening runs from %(start)s to %(end)s."
-        ) % {
-            "start": convening.start_date.isoformat(),
-            "end": convening.end_date.isoformat(),
-        }
+        self.fields["date"].help_text = convening_days_text(convening=convening)
         self.fields["start_time"].help_text = _("Local time in %(zone)s.") % {
             "zone": convening.time_zone
         }
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        margin = datetime.timedelta(days=MARGIN_DAYS)
-        first = self.convening.start_date - margin
-        last = self.convening.end_date + margin
-        if not first <= day <= last:
-            raise forms.ValidationError(
-                _("Choose a day between %(first)s and %(last)s."),
-                params={"first": first.isoformat(), "last": last.isoformat()},
-            )
+        problem = session_day_problem(convening=self.convening, day=day)
+        if problem:
+            raise forms.ValidationError(problem)
         return day
 
     def clean(self):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import AttendanceStatus, Role
@@ -24,7 +25,6 @@ from accounts.models import User
 
 # Sessions may sit a little outside the convening's dates (a welcome dinner the
 # evening before, a follow-up call the day after), but not in another month.
-MARGIN_DAYS = 1
 
 
 @transaction.atomic
@@ -220,6 +220,31 @@ def delegation_delete(*, delegation: Delegation) -> None:
 # booked twice is allowed (academy.selectors.agenda.session_conflicts reports it).
 
 
+def session_day_problem(*, convening: Convening, day: datetime.date) -> str | None:
+    """Why a session cannot start on ``day`` (in the convening's time zone), or
+    None. The one rule, for the form, the services and the help text: a session
+    starts on one of the convening's days."""
+    if convening.start_date <= day <= convening.end_date:
+        return None
+    return convening_days_text(convening=convening)
+
+
+def convening_days_text(*, convening: Convening) -> str:
+    """The rule as the reader reads it, dates in the reader's language."""
+    return _("A session must start on one of the convening's days: %(days)s.") % {
+        "days": convening_dates(convening=convening)
+    }
+
+
+def convening_dates(*, convening: Convening) -> str:
+    """The convening's dates in the reader's language and format."""
+    first = date_format(convening.start_date, "DATE_FORMAT")
+    last = date_format(convening.end_date, "DATE_FORMAT")
+    if first == last:
+        return first
+    return _("from %(first)s to %(last)s") % {"first": first, "last": last}
+
+
 def _validate_session(
     *,
     convening: Convening,
@@ -235,13 +260,10 @@ def _validate_session(
         raise ValueError("Session times must be aware datetimes")
     if ends_at <= starts_at:
         errors["ends_at"] = _("The session must end after it starts.")
-    first_day = convening.start_date - datetime.timedelta(days=MARGIN_DAYS)
-    last_day = convening.end_date + datetime.timedelta(days=MARGIN_DAYS)
     local_start = timezone.localtime(starts_at, convening.zone).date()
-    if not first_day <= local_start <= last_day:
-        errors["starts_at"] = _(
-            "The session must take place between %(first)s and %(last)s."
-        ) % {"first": first_day.isoformat(), "last": last_day.isoformat()}
+    day_problem = session_day_problem(convening=convening, day=local_start)
+    if day_problem:
+        errors["starts_at"] = day_problem
     allowed = set(
         ConveningRole.objects.filter(convening=convening).values_list(
             "user_id", flat=True
@@ -274,9 +296,9 @@ def session_create(
     The title and description may be given in Spanish, English or both; pages
     show the viewer's language and fall back to the other one.
 
-    Raises ValidationError when it ends before it starts, falls outside the
-    convening's dates (one day of margin), or names a facilitator who has no role
-    in the convening. A double booking is not an error: see ``session_conflicts``.
+    Raises ValidationError when it ends before it starts, does not start on one
+    of the convening's days (``session_day_problem``), or names a facilitator
+    who has no role in the convening. A double booking is not an error: see ``session_conflicts``.
     """
     facilitators = list(facilitators)
     _validate_session(

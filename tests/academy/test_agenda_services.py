@@ -58,12 +58,26 @@ def test_session_create_refuses_a_day_far_from_the_convening(convening):
         _create(convening, starts_at=panama(20, 9), ends_at=panama(20, 10))
 
     assert error.value.message_dict == {
-        "starts_at": ["The session must take place between 2025-06-23 and 2025-06-27."]
+        "starts_at": [
+            "A session must start on one of the convening's days: "
+            "from June 24, 2025 to June 26, 2025."
+        ]
     }
 
 
-def test_session_create_allows_the_day_before_the_convening(convening):
-    session = _create(convening, starts_at=panama(23, 19), ends_at=panama(23, 21))
+@pytest.mark.parametrize("day", [23, 27])
+def test_session_create_refuses_the_day_before_and_the_day_after(convening, day):
+    """One rule, as the form's help text says it: no day of margin."""
+    with pytest.raises(ValidationError) as error:
+        _create(convening, starts_at=panama(day, 19), ends_at=panama(day, 21))
+
+    assert list(error.value.message_dict) == ["starts_at"]
+    assert Session.objects.count() == 0
+
+
+@pytest.mark.parametrize("day", [24, 26])
+def test_session_create_allows_the_first_and_the_last_day(convening, day):
+    session = _create(convening, starts_at=panama(day, 19), ends_at=panama(day, 21))
 
     assert session.pk is not None
 

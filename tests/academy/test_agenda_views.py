@@ -257,9 +257,33 @@ def test_session_create_refuses_a_day_outside_the_convening(
         reverse("academy:session_create", args=[convening.pk]), _form(date="2025-07-10")
     )
 
-    assert "Choose a day between 2025-06-23 and 2025-06-27." in (
-        response.content.decode()
+    assert (
+        "A session must start on one of the convening&#x27;s days: "
+        "from June 24, 2025 to June 26, 2025."
+    ) in response.content.decode()
+    assert Session.objects.count() == 0
+
+
+def test_session_form_states_the_rule_in_the_reader_s_language(
+    client, organizer, convening
+):
+    """The help text, the check and its message say the same dates, in the
+    reader's format, never as ISO dates."""
+    organizer.preferred_language = "es"
+    organizer.save()
+    client.force_login(organizer)
+    url = reverse("academy:session_create", args=[convening.pk])
+    rule = (
+        "Una sesión debe empezar en uno de los días de la convocatoria: "
+        "del 24 de junio de 2025 al 26 de junio de 2025."
     )
+
+    form = page_text(client.get(url))
+    refused = page_text(client.post(url, _form(date="2025-06-27")))
+
+    assert rule in form
+    assert refused.count(rule) == 2  # the help text and the error
+    assert "2025-06" not in form
     assert Session.objects.count() == 0
 
 
