@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from academy.enums import AttendanceStatus, Role
 from academy.models import (
@@ -123,6 +124,45 @@ def convening_create(
     return convening
 
 
+def _require_sessions_within(
+    *, convening: Convening, start: datetime.date, end: datetime.date
+) -> None:
+    """Refuse new dates that would leave sessions of the agenda outside them: a
+    session on a day the convening no longer has could not be edited any more.
+    The message lists them, so the organizer can move or delete them first."""
+    if convening.pk is None:
+        return
+    zone = convening.zone
+    outside = [
+        session
+        for session in convening.sessions.order_by("starts_at")
+        if not start <= timezone.localtime(session.starts_at, zone).date() <= end
+    ]
+    if not outside:
+        return
+    listed = "; ".join(
+        _("%(title)s (%(day)s, %(time)s)")
+        % {
+            "title": session.title,
+            "day": date_format(
+                timezone.localtime(session.starts_at, zone), "DATE_FORMAT"
+            ),
+            "time": timezone.localtime(session.starts_at, zone).strftime("%H:%M"),
+        }
+        for session in outside
+    )
+    raise ValidationError(
+        ngettext(
+            "%(count)d session of the agenda falls outside the new dates: "
+            "%(sessions)s. Move or delete it first, or keep the dates.",
+            "%(count)d sessions of the agenda fall outside the new dates: "
+            "%(sessions)s. Move or delete them first, or keep the dates.",
+            len(outside),
+        )
+        % {"count": len(outside), "sessions": listed}
+    )
+
+
 @transaction.atomic
 def convening_update(
     *,
@@ -144,10 +184,14 @@ def convening_update(
 ) -> Convening:
     """Change a convening's details.
 
+    Raises ValidationError when the new dates would leave sessions of the
+    agenda outside them (they are listed).
+
     Side effects: creates an Organization for each typed name that does not exist
     yet; replaces the co-organizers with the chosen and typed ones.
     """
     _require_a_name(name_es, name_en)
+    _require_sessions_within(convening=convening, start=start_date, end=end_date)
     convening.name_es = name_es
     convening.name_en = name_en
     convening.edition = edition
@@ -298,7 +342,8 @@ def session_create(
 
     Raises ValidationError when it ends before it starts, does not start on one
     of the convening's days (``session_day_problem``), or names a facilitator
-    who has no role in the convening. A double booking is not an error: see ``session_conflicts``.
+    who has no role in the convening. A double booking is not an error: see
+    ``session_conflicts``.
     """
     facilitators = list(facilitators)
     _validate_session(

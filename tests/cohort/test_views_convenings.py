@@ -159,6 +159,45 @@ def test_convening_update_organizer_changes_details(client, organizer, convening
     assert convening.time_zone == "America/Lima"
 
 
+def test_convening_update_refuses_dates_that_leave_sessions_outside(
+    client, organizer, convening
+):
+    """24-26 June shortened to 24-24: the sessions of the 25th and 26th would be
+    orphans no one can edit. Refused, naming them; nothing changes."""
+    factories.session_at(convening, 24, 9, title="Opening")
+    factories.session_at(convening, 25, 9, title="Gender budgeting")
+    factories.session_at(convening, 26, 14, title="Closing")
+    client.force_login(organizer)
+    data = {
+        **FORM,
+        "name_en": convening.name_en,
+        "start_date": "2025-06-24",
+        "end_date": "2025-06-24",
+        "time_zone": "America/Panama",
+    }
+
+    response = client.post(
+        reverse("cohort:convening_update", args=[convening.pk]), data
+    )
+
+    assert response.status_code == 200
+    assert (
+        "2 sessions of the agenda fall outside the new dates: Gender budgeting "
+        "(June 25, 2025, 09:00); Closing (June 26, 2025, 14:00). Move or delete "
+        "them first, or keep the dates."
+    ) in response.content.decode()
+    convening.refresh_from_db()
+    assert convening.end_date == datetime.date(2025, 6, 26)
+
+    data["end_date"] = "2025-06-26"
+    assert (
+        client.post(
+            reverse("cohort:convening_update", args=[convening.pk]), data
+        ).status_code
+        == 302
+    )
+
+
 def test_convening_update_form_is_filled_in(client, organizer, convening):
     client.force_login(organizer)
 
