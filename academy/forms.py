@@ -5,25 +5,44 @@ In the session form organizers type local times of the convening (a date, a
 start and an end time); the form turns them into aware datetimes."""
 
 import datetime
-import zoneinfo
+import json
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from academy.enums import AttendanceStatus, Module, NapStatus, Sector
 from academy.models import Convening, Delegation, Organization, Session
-from academy.selectors.agenda import facilitator_choices
+from academy.selectors.agenda import facilitator_choices, time_zone_change_preview
 from academy.services import convening_days_text, session_day_problem
+from academy.time_zones import country_time_zone, country_time_zones, time_zone_choices
 from accounts.models import User
 from common.enums import Language
 
 
 def _time_zone_choices():
-    # Region/City names only (plus UTC): leaves out aliases such as "localtime".
-    zones = {zone for zone in zoneinfo.available_timezones() if "/" in zone}
-    return [(zone, zone) for zone in sorted(zones | {"UTC"})]
+    return [("", _("The host country's time zone")), *time_zone_choices()]
+
+
+class SessionTimes(models.TextChoices):
+    """What happens to the sessions when the convening's time zone changes."""
+
+    LOCAL = (
+        "local",
+        _(
+            "Keep their local times: a session at 09:00 stays at 09:00 in the new "
+            "time zone (usual when the zone was wrong)"
+        ),
+    )
+    MOMENTS = (
+        "moments",
+        _(
+            "Keep their moments: a session at 09:00 shows at the same moment's local "
+            "time in the new time zone"
+        ),
+    )
 
 
 class DateInput(forms.DateInput):
@@ -37,7 +56,19 @@ class ConveningForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         choices=_time_zone_choices,
-        help_text=_("Session times are shown in this time zone."),
+        required=False,
+        help_text=_(
+            "Session times are shown in this time zone. Left empty, the host "
+            "country's zone is used."
+        ),
+    )
+    # Asked only when the zone of a convening with sessions changes.
+    session_times = forms.ChoiceField(
+        label=_("The sessions' times"),
+        choices=SessionTimes.choices,
+        initial=SessionTimes.LOCAL,
+        widget=forms.RadioSelect,
+        required=False,
     )
     languages = forms.MultipleChoiceField(
         label=_("Working languages"),
@@ -101,8 +132,55 @@ class ConveningForm(forms.ModelForm):
             names.append(name)
         return names
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone_change = None  # the preview of a zone change to confirm
+        self.fields["time_zone"].widget.attrs.update(
+            {
+                "data-country-zones": json.dumps(country_time_zones()),
+                "data-filter-label": _("Search time zones"),
+            }
+        )
+        if not self._zone_changes_sessions():
+            del self.fields["session_times"]
+        elif not self.data.get("session_times"):
+            # Shown chosen the usual way the first time it is asked.
+            self.data = self.data.copy()
+            self.data["session_times"] = SessionTimes.LOCAL
+
+    def _zone_changes_sessions(self) -> bool:
+        """Whether this POST changes the zone of a convening that has sessions."""
+        convening = self.instance
+        return bool(
+            self.is_bound
+            and convening.pk
+            and self.data.get("time_zone")
+            and self.data.get("time_zone") != convening.time_zone
+            and convening.sessions.exists()
+        )
+
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("time_zone") and cleaned.get("country"):
+            zone = country_time_zone(str(cleaned["country"]))
+            if zone is None:
+                self.add_error("time_zone", _("Choose the convening's time zone."))
+            cleaned["time_zone"] = zone
+        if "session_times" in self.fields and cleaned.get("time_zone"):
+            self.zone_change = time_zone_change_preview(
+                convening=self.instance, time_zone=cleaned["time_zone"]
+            )
+            # Asked once, with what changes shown: saved on the next POST.
+            if self.data.get("zone_change_seen") != cleaned["time_zone"]:
+                self.add_error(
+                    "session_times",
+                    _(
+                        "The time zone changes: see below what happens to the "
+                        "sessions, choose, and save again."
+                    ),
+                )
+            elif not cleaned.get("session_times"):
+                self.add_error("session_times", _("Choose what happens to them."))
         if not (cleaned.get("name_es") or cleaned.get("name_en")):
             self.add_error(
                 "name_es", _("Give the convening a name in Spanish or in English.")
@@ -130,6 +208,11 @@ class ConveningForm(forms.ModelForm):
             "description_en": data["description_en"] or "",
             "co_organizers": list(data["co_organizers"]),
             "new_organization_names": data["new_organizations"],
+            **(
+                {"keep_local_times": data["session_times"] == SessionTimes.LOCAL}
+                if "session_times" in self.fields
+                else {}
+            ),
         }
 
     def _post_clean(self):

@@ -22,6 +22,7 @@ from academy.models import (
     Session,
 )
 from academy.rules import forget_roles
+from academy.time_zones import same_local_time
 from accounts.models import User
 
 # Sessions may sit a little outside the convening's dates (a welcome dinner the
@@ -181,8 +182,13 @@ def convening_update(
     description_en: str = "",
     co_organizers: list[Organization] = (),
     new_organization_names: list[str] = (),
+    keep_local_times: bool = True,
 ) -> Convening:
     """Change a convening's details.
+
+    When the time zone changes, the sessions keep their local times (09:00 stays
+    09:00 in the new zone: the usual intent when the zone was wrong), or, with
+    ``keep_local_times=False``, their moments in time (their local times move).
 
     Raises ValidationError when the new dates would leave sessions of the
     agenda outside them (they are listed).
@@ -200,18 +206,31 @@ def convening_update(
     convening.venue = venue
     convening.start_date = start_date
     convening.end_date = end_date
+    old_zone = convening.time_zone
     convening.time_zone = time_zone
     convening.languages = list(languages)
     convening.description_es = description_es
     convening.description_en = description_en
     convening.full_clean()
     convening.save()
+    if keep_local_times and old_zone != time_zone:
+        _sessions_keep_local_times(
+            convening=convening, old_zone=old_zone, new_zone=time_zone
+        )
     convening.co_organizers.set(
         _organizations_for(
             existing=list(co_organizers), new_names=list(new_organization_names)
         )
     )
     return convening
+
+
+def _sessions_keep_local_times(*, convening, old_zone: str, new_zone: str) -> None:
+    sessions = list(convening.sessions.all())
+    for session in sessions:
+        session.starts_at = same_local_time(session.starts_at, old_zone, new_zone)
+        session.ends_at = same_local_time(session.ends_at, old_zone, new_zone)
+    Session.objects.bulk_update(sessions, ["starts_at", "ends_at"])
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ shown to those who change it.
 """
 
 import datetime
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Convening, ConveningRole, Session
+from academy.time_zones import same_local_time
 from accounts.models import User
 from common.digests import sessions_digest
 
@@ -180,3 +182,38 @@ def sessions_for_calendar(*, convening: Convening):
         .prefetch_related("facilitators")
         .order_by("starts_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class ZoneChangeRow:
+    """One session, as it shows now and after a change of time zone, either way."""
+
+    session: Session
+    now: datetime.datetime  # local time in the current zone
+    local_kept: datetime.datetime  # keeping its local time: the same wall clock
+    moment_kept: datetime.datetime  # keeping its moment: in the new zone
+
+
+@dataclass(frozen=True)
+class ZoneChange:
+    old_zone: str
+    new_zone: str
+    rows: list
+
+
+def time_zone_change_preview(*, convening: Convening, time_zone: str) -> ZoneChange:
+    """What a change of the convening's time zone does to each session, both
+    ways, in local times (one query)."""
+    old, new = convening.zone, zoneinfo.ZoneInfo(time_zone)
+    rows = []
+    for session in convening.sessions.order_by("starts_at"):
+        kept = same_local_time(session.starts_at, convening.time_zone, time_zone)
+        rows.append(
+            ZoneChangeRow(
+                session=session,
+                now=session.starts_at.astimezone(old),
+                local_kept=kept.astimezone(new),
+                moment_kept=session.starts_at.astimezone(new),
+            )
+        )
+    return ZoneChange(old_zone=convening.time_zone, new_zone=time_zone, rows=rows)

@@ -337,3 +337,97 @@ def test_convening_detail_delegation_list_query_count_is_constant(
 
     assert response.status_code == 200
     assert len(response.context["delegations"]) == delegations
+
+
+# Time zone
+# ------------------------------------------------------------------------------
+
+
+def _edit_data(convening, **changes):
+    return {
+        **FORM,
+        "name_en": convening.name_en,
+        "start_date": "2025-06-24",
+        "end_date": "2025-06-26",
+        "time_zone": convening.time_zone,
+        **changes,
+    }
+
+
+def test_changing_the_time_zone_shows_what_happens_to_the_sessions_first(
+    client, organizer, convening
+):
+    session = factories.session_at(convening, 24, 9, title="Opening")
+    client.force_login(organizer)
+    url = reverse("cohort:convening_update", args=[convening.pk])
+
+    response = client.post(url, _edit_data(convening, time_zone="America/Mexico_City"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "see below what happens to the sessions, choose, and save again" in page
+    assert (
+        '<input type="hidden" name="zone_change_seen" value="America/Mexico_City">'
+        in page
+    )
+    # Now 09:00 in Panama; 09:00 in Mexico City keeping the local time; 08:00
+    # keeping the moment (Mexico City is an hour behind Panama in June).
+    row = page[page.index(">Opening</th>") :].split("</tr>")[0]
+    assert [cell.split(">")[-1].strip() for cell in row.split("</td>")[:3]] == [
+        "06/24/2025 09:00",
+        "06/24/2025 09:00",
+        "06/24/2025 08:00",
+    ]
+    convening.refresh_from_db()
+    session.refresh_from_db()
+    assert convening.time_zone == "America/Panama"
+    assert session.starts_at == factories.panama(24, 9)
+
+
+@pytest.mark.parametrize(("choice", "local_hour"), [("local", 9), ("moments", 8)])
+def test_a_confirmed_time_zone_change_keeps_what_the_organizer_chose(
+    client, organizer, convening, choice, local_hour
+):
+    session = factories.session_at(convening, 24, 9, title="Opening")
+    client.force_login(organizer)
+    url = reverse("cohort:convening_update", args=[convening.pk])
+    data = _edit_data(
+        convening,
+        time_zone="America/Mexico_City",
+        zone_change_seen="America/Mexico_City",
+        session_times=choice,
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    convening.refresh_from_db()
+    session.refresh_from_db()
+    assert convening.time_zone == "America/Mexico_City"
+    local = session.starts_at.astimezone(convening.zone)
+    assert (local.date(), local.hour) == (datetime.date(2025, 6, 24), local_hour)
+    assert session.ends_at - session.starts_at == datetime.timedelta(hours=1)
+
+
+def test_the_time_zone_defaults_to_the_host_country_s(client, creator):
+    client.force_login(creator)
+
+    response = client.post(
+        reverse("cohort:convening_create"),
+        {**FORM, "name_en": "Academy Bogotá", "country": "CO", "time_zone": ""},
+    )
+
+    assert response.status_code == 302
+    assert Convening.objects.get(name_en="Academy Bogotá").time_zone == (
+        "America/Bogota"
+    )
+
+
+def test_the_time_zones_are_grouped_by_region_with_their_offset(client, creator):
+    client.force_login(creator)
+
+    page = client.get(reverse("cohort:convening_create")).content.decode()
+
+    assert '<optgroup label="America">' in page
+    assert '<option value="America/Bogota">Bogota (UTC\u221205:00)</option>' in page
+    assert "data-country-zones=" in page

@@ -58,6 +58,11 @@ SCREENS = [
         lambda cohort: cohort.convening.get_absolute_url(),
     ),
     Screen(
+        "convening-edit-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/edit/",
+    ),
+    Screen(
         "convening-participant",
         "bolivia_member",
         lambda cohort: cohort.convening.get_absolute_url(),
