@@ -8,6 +8,17 @@ class Role(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
 
 
+class TeamAction(models.TextChoices):
+    """What changed in who runs a convening (or who may create convenings)."""
+
+    ADDED = "added", _("added to the team")
+    REMOVED = "removed", _("removed from the team")
+    ASSIGNED = "assigned", _("assigned to a delegation")
+    UNASSIGNED = "unassigned", _("no longer assigned to a delegation")
+    CREATOR_GRANTED = "creator_granted", _("may now create convenings")
+    CREATOR_REVOKED = "creator_revoked", _("may no longer create convenings")
+
+
 class NapStatus(models.TextChoices):
     NONE = "none", _("No NAP yet")
     DRAFTING = "drafting", pgettext_lazy("NAP status", "Drafting")

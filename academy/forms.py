@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from academy.enums import AttendanceStatus, Module, NapStatus, Sector
+from academy.enums import AttendanceStatus, Module, NapStatus, Role, Sector
 from academy.models import Convening, Delegation, Organization, Session
 from academy.selectors.agenda import facilitator_choices, time_zone_change_preview
 from academy.services import convening_days_text, session_day_problem
@@ -318,8 +318,15 @@ class DelegationForm(DelegationCreateForm):
         required=False,
         help_text=_("One of the delegation's members."),
     )
+    facilitators = forms.ModelMultipleChoiceField(
+        label=_("Facilitators who accompany it"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Facilitators of the convening; add them on the team page."),
+    )
 
-    field_order = ["country", "nap_status", "focal_point", "notes"]
+    field_order = ["country", "nap_status", "focal_point", "facilitators", "notes"]
 
     def __init__(self, *args, convening, delegation, **kwargs):
         super().__init__(*args, convening=convening, delegation=delegation, **kwargs)
@@ -327,6 +334,11 @@ class DelegationForm(DelegationCreateForm):
             memberships__delegation=delegation
         ).order_by("full_name")
         self.fields["focal_point"].label_from_instance = lambda user: user.full_name
+        facilitators = self.fields["facilitators"]
+        facilitators.queryset = User.objects.filter(
+            roles__convening=convening, roles__role=Role.FACILITATOR
+        ).order_by("full_name", "email")
+        facilitators.label_from_instance = lambda user: user.full_name or user.email
 
 
 class TimeInput(forms.TimeInput):
@@ -453,3 +465,31 @@ class SessionForm(forms.Form):
 
 class AttendanceMarkForm(forms.Form):
     status = forms.ChoiceField(choices=AttendanceStatus.choices)
+
+
+class TeamMemberForm(forms.Form):
+    """Someone to add to a convening's team."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        required=False,
+        help_text=_("For a new account; an existing account keeps its own name."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Role.choices, initial=Role.FACILITATOR
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the e-mail"),
+        choices=Language.choices,
+        initial=Language.SPANISH,
+        help_text=_("For a new account; an existing account keeps its own."),
+    )
+
+
+class ConveningCreatorForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Of an existing account: add the person to a team first."),
+    )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from academy.enums import AttendanceStatus, Module, Role, Sector
+from academy.enums import AttendanceStatus, Module, Role, Sector, TeamAction
 from common.enums import Language
 
 
@@ -185,6 +185,14 @@ class Delegation(models.Model):
         related_name="+",
     )
     notes = models.TextField(_("notes"), blank=True)
+    # The facilitators who accompany this delegation (academy.team); the
+    # accompaniment after the convening builds on this assignment.
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        related_name="facilitated_delegations",
+        blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = DelegationQuerySet.as_manager()
@@ -361,3 +369,40 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.participant} – {self.session} – {self.get_status_display()}"
+
+
+class TeamChange(models.Model):
+    """One change to who runs a convening, or to who may create convenings
+    (``convening`` empty): who made it and when. Written by academy.team."""
+
+    convening = models.ForeignKey(
+        Convening,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="team_changes",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    action = models.CharField(_("change"), max_length=20, choices=TeamAction.choices)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("team change")
+        verbose_name_plural = _("team changes")
+
+    def __str__(self):
+        return f"{self.person} – {self.get_action_display()}"

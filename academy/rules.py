@@ -83,10 +83,25 @@ def is_delegation_member(user, obj):
     return _roles_map(user)[1].get(delegation.convening_id) == delegation.pk
 
 
+@rules.predicate
+def organizes_a_convening(user):
+    """Organizer of any convening: may let others create convenings too."""
+    if not user.is_authenticated:
+        return False
+    return any(Role.ORGANIZER in roles for roles in _roles_map(user)[0].values())
+
+
 is_convening_staff = is_organizer | is_facilitator
 
 rules.add_perm("academy.view_convening", is_convening_staff | is_convening_member)
 rules.add_perm("academy.change_convening", is_organizer)
+rules.add_perm("academy.manage_team", is_organizer)
+# Creating convenings is Django's model permission academy.add_convening, which
+# organizers (or support staff) give in the browser (cohort/views/team.py).
+rules.add_perm(
+    "academy.grant_convening_creation",
+    organizes_a_convening | rules.is_superuser,
+)
 rules.add_perm("academy.view_delegation", is_convening_staff | is_delegation_member)
 rules.add_perm("academy.change_delegation", is_organizer)
 rules.add_perm("academy.view_delegation_contacts", is_convening_staff)

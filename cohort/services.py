@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from academy import services as academy_services
+from academy import team
 from academy.enums import NapStatus
 from academy.models import Convening, Delegation
 from participants import services as participants_services
@@ -54,8 +55,12 @@ def delegation_change(
     nap_status: str,
     focal_point=None,
     notes: str = "",
+    facilitators=None,
+    changed_by=None,
 ) -> Delegation:
-    """Change a delegation's country, focal point, notes and NAP status.
+    """Change a delegation's country, focal point, notes, NAP status and, when
+    given, the facilitators who accompany it (recorded as team changes by
+    ``changed_by``, academy.team).
 
     The NAP status is stored once, on the roadmap: a new one is saved there as a
     versioned change (roadmap_nap_status_set). Raises ValidationError when the
@@ -64,6 +69,10 @@ def delegation_change(
     academy_services.delegation_update(
         delegation=delegation, country=country, focal_point=focal_point, notes=notes
     )
+    if facilitators is not None:
+        team.delegation_facilitators_set(
+            delegation=delegation, facilitators=facilitators, changed_by=changed_by
+        )
     roadmap_services.roadmap_nap_status_set(
         roadmap=Roadmap.objects.get(delegation=delegation),
         nap_status=nap_status,

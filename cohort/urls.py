@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cohort.views import convenings, pages
+from cohort.views import convenings, pages, team
 
 app_name = "cohort"
 
@@ -14,6 +14,18 @@ urlpatterns = [
         name="cohort_dashboard",
     ),
     path("convenings/new/", convenings.convening_create, name="convening_create"),
+    path("convenings/creators/", team.convening_creators, name="convening_creators"),
+    path(
+        "convenings/creators/<int:user_pk>/revoke/",
+        team.convening_creator_revoke,
+        name="convening_creator_revoke",
+    ),
+    path("convenings/<int:pk>/team/", team.convening_team, name="convening_team"),
+    path(
+        "convenings/<int:pk>/team/<int:role_pk>/remove/",
+        team.convening_team_remove,
+        name="convening_team_remove",
+    ),
     path(
         "convenings/<int:pk>/edit/",
         convenings.convening_update,

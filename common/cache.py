@@ -62,3 +62,10 @@ class ForgivingRedisCache(RedisCache):
         except UNREACHABLE as error:
             _unreachable("delete", error)
             return False
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except UNREACHABLE as error:
+            _unreachable("incr", error)
+            return 0

@@ -1,5 +1,11 @@
-"""GET /healthz: is the database usable, and can tasks be queued?"""
+"""GET /healthz: is the database usable, and can tasks be queued?
 
+Anyone gets the verdict ("ok" or "unavailable", 200 or 503); the details (the
+database vendor, the queue's mode, the name of an error) only staff, or a caller
+on this machine (a health probe, the bench) that no proxy forwarded.
+"""
+
+import ipaddress
 import logging
 
 from celery import current_app as app
@@ -35,6 +41,18 @@ def queue_state():
     return {"ok": True, "mode": "broker"}
 
 
+def _may_see_details(request) -> bool:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
+        return True
+    if "HTTP_X_FORWARDED_FOR" in request.META:
+        return False  # through a proxy: whoever it is, not this machine
+    try:
+        return ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        return False
+
+
 @never_cache
 @require_GET
 @transaction.non_atomic_requests
@@ -42,11 +60,7 @@ def healthz(request):
     database = database_state()
     queue = queue_state()
     status = 200 if database["ok"] else 503
-    return JsonResponse(
-        {
-            "status": "ok" if status == 200 else "unavailable",
-            "database": database,
-            "queue": queue,
-        },
-        status=status,
-    )
+    body = {"status": "ok" if status == 200 else "unavailable"}
+    if _may_see_details(request):
+        body.update(database=database, queue=queue)
+    return JsonResponse(body, status=status)

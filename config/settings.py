@@ -202,6 +202,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Failures counted per address as sign-in matches it (any letter case), and per
+# client address behind TRUSTED_PROXY_COUNT proxies (accounts/throttling.py).
+AXES_USERNAME_CALLABLE = "accounts.throttling.axes_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.axes_client_ip"
+# How many proxies (the TLS proxy the README recommends: 1) stand in front of the
+# app and append the client's address to X-Forwarded-For. 0: the header is not
+# trusted and the connection's address is the client's (common/client_ip.py).
+TRUSTED_PROXY_COUNT = _read("TRUSTED_PROXY_COUNT", env.int, 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise _invalid("TRUSTED_PROXY_COUNT", "0 or more")
+# Password reset e-mails per hour: for one address, and from one client.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = _read("PASSWORD_RESET_LIMIT_PER_ADDRESS", env.int, 3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = _read("PASSWORD_RESET_LIMIT_PER_CLIENT", env.int, 10)
 
 # STATIC AND MEDIA
 # ------------------------------------------------------------------------------

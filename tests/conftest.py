@@ -5,8 +5,10 @@ Tests that need a real PostgreSQL, Redis, Celery worker or Chromium use the
 ``REQUIRE_SERVICES=1`` (as in CI), so a missing service is never reported as a pass.
 """
 
+import copy
 import os
 import socket
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -74,6 +76,16 @@ def _test_database_left_alone_at_the_end(django_db_setup, django_db_blocker):
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_this_test(settings):
+    """Each test reads and writes a cache namespace of its own (a fresh key
+    prefix): rate-limit counters and cached parts of one test never reach
+    another, in this process's memory or in a Redis shared by workers and runs."""
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
 
 
 @pytest.fixture(autouse=True, scope="session")

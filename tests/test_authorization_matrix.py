@@ -53,6 +53,7 @@ CONVENING_MEMBERS = frozenset({OTHER_MEMBER, MEMBER, FACILITATOR, ORGANIZER})
 DELEGATION_READERS = frozenset({MEMBER, FACILITATOR, ORGANIZER})
 STAFF = frozenset({FACILITATOR, ORGANIZER})
 ORGANIZERS = frozenset({ORGANIZER})
+ANY_ORGANIZER = frozenset({ORGANIZER, OTHER_ORGANIZER})
 MEMBERS = frozenset({MEMBER})
 NOBODY = frozenset()
 
@@ -118,6 +119,16 @@ MATRIX = {
     "cohort:cohort_dashboard": Route(convening, get=STAFF),
     # Only staff users with the "add convening" permission: nobody here.
     "cohort:convening_create": Route(nothing, get=NOBODY, post=NOBODY),
+    # Organizers of any convening let others create convenings.
+    "cohort:convening_creators": Route(nothing, get=ANY_ORGANIZER, post=ANY_ORGANIZER),
+    "cohort:convening_creator_revoke": Route(
+        lambda w: {"user_pk": w.people[MEMBER].pk}, post=ANY_ORGANIZER
+    ),
+    "cohort:convening_team": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:convening_team_remove": Route(
+        lambda w: {"pk": w.convening.pk, "role_pk": w.facilitator_role.pk},
+        post=ORGANIZERS,
+    ),
     "cohort:convening_update": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
     "cohort:convening_close": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
     "cohort:delegation_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
@@ -278,9 +289,10 @@ class World:
             (Role.FACILITATOR, OTHER_FACILITATOR, factories.ConveningFactory()),
             (Role.ORGANIZER, OTHER_ORGANIZER, factories.ConveningFactory()),
         ):
-            self.people[name] = factories.RoleFactory(
-                convening=convening, role=role
-            ).user
+            granted = factories.RoleFactory(convening=convening, role=role)
+            self.people[name] = granted.user
+            if name == FACILITATOR:
+                self.facilitator_role = granted
         self.session = factories.SessionFactory(convening=self.convening)
         self.roadmap = self.bolivia.roadmap
         roadmap_initialize(roadmap=self.roadmap)

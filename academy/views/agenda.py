@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from academy import services
@@ -59,6 +60,7 @@ def agenda(request, pk):
 
 @login_required
 @require_GET
+@never_cache  # a file for one person: kept by no cache
 def agenda_calendar(request, pk):
     convening = object_or_404_for(
         request.user, Convening.objects.all(), "academy.view_convening", pk=pk

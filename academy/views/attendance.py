@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from academy import services
@@ -128,6 +129,7 @@ def attendance_summary(request, pk):
 
 @login_required
 @require_GET
+@never_cache  # a file for one person: kept by no cache
 def attendance_export(request, pk, kind):
     convening = object_or_404_for(
         request.user, Convening.objects.all(), "academy.mark_attendance", pk=pk

@@ -6,6 +6,7 @@ natural key and only created when missing.
 
 import datetime
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from academy.enums import Role
@@ -59,6 +60,13 @@ def demo_cohort_load():
         for name, acr in ORGANIZATIONS
     }
     organizer = _user(*ORGANIZER, created)
+    # The demo organizer may create convenings (given in the app, on
+    # /convenings/creators/, to anyone else).
+    organizer.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="academy", codename="add_convening"
+        )
+    )
     facilitators = [_user(e, n, lang, created) for e, n, lang in FACILITATORS]
 
     # Looked up by edition and city: names are bilingual (academy/translation.py).
@@ -86,6 +94,10 @@ def demo_cohort_load():
                 convening=panama, country=iso2, nap_status=nap_status
             )
         demo_roadmap_fill(roadmap=delegation.roadmap)  # does nothing once written
+        # Each delegation is accompanied by one of the facilitators.
+        delegation.facilitators.add(
+            facilitators[list(DELEGATIONS).index(iso2) % len(facilitators)]
+        )
         iso3 = delegation.country.alpha3
         for index, (full_name, sector, organization, position, language) in enumerate(
             people

@@ -35,7 +35,7 @@ def _delegation_for_organizer(user, pk):
 @require_http_methods(["GET", "POST"])
 def convening_create(request):
     user = request.user
-    if not (user.is_staff and user.has_perm("academy.add_convening")):
+    if not user.has_perm("academy.add_convening"):
         raise Http404
     form = ConveningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -118,6 +118,7 @@ def delegation_update(request, pk):
         "country": delegation.country.code,
         "nap_status": delegation.roadmap.nap_status,
         "focal_point": delegation.focal_point_id,
+        "facilitators": list(delegation.facilitators.values_list("pk", flat=True)),
         "notes": delegation.notes,
     }
     form = DelegationForm(
@@ -135,6 +136,8 @@ def delegation_update(request, pk):
                 nap_status=form.cleaned_data["nap_status"],
                 focal_point=form.cleaned_data["focal_point"],
                 notes=form.cleaned_data["notes"],
+                facilitators=form.cleaned_data["facilitators"],
+                changed_by=request.user,
             ),
         )
         if saved is not None:

@@ -22,7 +22,6 @@ class ImportRow:
     organization: str = ""
     position: str = ""
     language: str = ""
-    existing_account: bool = False
     errors: list = field(default_factory=list)
 
     def get_sector_display(self):
@@ -46,10 +45,6 @@ class ImportReport:
     @property
     def bad_rows(self) -> list:
         return [row for row in self.rows if row.errors]
-
-    @property
-    def new_accounts(self) -> int:
-        return sum(1 for row in self.rows if not row.existing_account)
 
     def payload(self) -> list:
         """The rows as plain lists, to keep between the preview and the import."""

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from academy.models import Convening, Participant
-from accounts.models import User
 from common.enums import Language
 from participants import services
 from participants.imports.format import (
@@ -150,11 +149,8 @@ def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
         else:
             first_row_of[row.email] = row.number
 
-    existing = set(
-        User.objects.annotate(email_lower=Lower("email"))
-        .filter(email_lower__in=emails)
-        .values_list("email_lower", flat=True)
-    )
+    # Only what this convening already holds is said: whether an address has an
+    # account elsewhere on the platform is none of its organizers' business.
     members = {
         member.email_lower: member
         for member in Participant.objects.filter(convening=convening)
@@ -163,7 +159,6 @@ def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
         .select_related("delegation")
     }
     for row in rows:
-        row.existing_account = row.email in existing
         member = members.get(row.email)
         if member is not None:
             row.errors.append(

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from academy.models import Convening, Participant
@@ -61,7 +62,9 @@ def participant_create(request, pk):
                 request,
                 _("%(name)s was added to the delegation of %(country)s.")
                 % {
-                    "name": participant.user.full_name,
+                    # As typed: an account of another convening keeps its own
+                    # name, which this convening's organizers are not told.
+                    "name": data["full_name"],
                     "country": participant.delegation.country.name,
                 },
             )
@@ -213,6 +216,7 @@ def participant_import_confirm(request, pk):
 
 @login_required
 @require_GET
+@never_cache  # a file for one person: kept by no cache
 def participant_export(request, pk, kind):
     convening = _convening_for_organizer(request, pk)
     if kind == "csv":

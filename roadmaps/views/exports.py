@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening
@@ -133,6 +134,7 @@ def export_status(request, pk):
 
 @login_required
 @require_GET
+@never_cache  # a file for one person: kept by no cache
 def export_download(request, pk):
     export = _export(request, pk)
     if export.shown_status != ExportStatus.READY or not export.file:

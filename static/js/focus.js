@@ -51,10 +51,13 @@
 
   document.addEventListener("htmx:afterSwap", function (event) {
     var before = lost;
-    lost = null;
+    if (!before) {
+      return;
+    }
     var active = document.activeElement;
-    if (!before || (active && active !== document.body)) {
-      return; // nothing had the focus, or it survived the swap: leave it
+    if (active && active !== document.body && active.matches(FOCUSABLE)) {
+      lost = null;
+      return; // the focus survived the swap: leave it
     }
     var container = event.detail.elt;
     if (!container || !document.body.contains(container)) {
@@ -63,7 +66,12 @@
     if (!container || !container.querySelector) {
       return;
     }
-    var target = twin(container, before) ||
+    var target = twin(container, before);
+    if (!target && container.matches("[role=status], [aria-live]")) {
+      return; // a status swapped out of band: the focus goes with the main swap
+    }
+    lost = null;
+    target = target ||
       container.querySelector("form input:not([type=hidden]), form select, form textarea") ||
       container.querySelector(FOCUSABLE);
     if (!target) {

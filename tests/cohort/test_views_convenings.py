@@ -119,12 +119,16 @@ def test_convening_create_refuses_staff_without_permission(client, db):
     assert not Convening.objects.filter(name="Academy Lima").exists()
 
 
-def test_convening_create_refuses_permission_without_staff(client, db):
+def test_convening_create_needs_the_permission_not_staff(client, db):
+    """The right to create convenings is given in the app: no admin access needed."""
     user = factories.UserFactory(is_staff=False)
     user.user_permissions.add(Permission.objects.get(codename="add_convening"))
     client.force_login(user)
 
-    assert client.post(reverse("cohort:convening_create"), FORM).status_code == 404
+    response = client.post(reverse("cohort:convening_create"), FORM)
+
+    assert response.status_code == 302
+    assert Convening.objects.get(name_en="Academy Lima").roles.get().user == user
 
 
 def test_convening_create_refuses_an_organizer(client, organizer):

@@ -71,3 +71,35 @@ def test_healthz_answers_503_when_the_database_is_stopped():
     assert answer["status"] == 503
     assert answer["body"]["status"] == "unavailable"
     assert answer["body"]["database"] == {"ok": False, "detail": "OperationalError"}
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"REMOTE_ADDR": "203.0.113.7"},
+        # A proxy on this machine forwards someone else's request.
+        {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"},
+    ],
+    ids=["remote", "through-a-proxy"],
+)
+def test_healthz_tells_anonymous_remote_callers_only_the_verdict(
+    client, db, settings, meta
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+    response = client.get("/healthz", **meta)
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_healthz_gives_staff_the_details_from_anywhere(client, db, settings):
+    from tests import factories
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    client.force_login(factories.UserFactory(is_staff=True))
+
+    body = client.get("/healthz", REMOTE_ADDR="203.0.113.7").json()
+
+    assert body["queue"] == {"ok": True, "mode": "in-process"}
+    assert body["database"]["ok"] is True

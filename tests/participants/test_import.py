@@ -1,5 +1,8 @@
 """participants/imports/: read, check and apply an import, all or nothing."""
 
+import io
+import re
+
 import pytest
 
 from academy.models import Participant
@@ -63,7 +66,6 @@ def test_import_validate_reads_every_column(convening, bolivia):
         row.organization,
         row.position,
         row.language,
-        row.existing_account,
     ) == (
         2,
         "Ana Pérez",
@@ -73,7 +75,6 @@ def test_import_validate_reads_every_column(convening, bolivia):
         "Red de Mujeres",
         "Coordinadora",
         "en",
-        False,
     )
 
 
@@ -169,19 +170,30 @@ def test_import_validate_reads_xlsx(convening, bolivia):
     ]
 
 
-def test_import_validate_marks_an_account_of_another_convening_as_existing(
-    convening, bolivia
+def test_import_preview_says_nothing_of_accounts_of_other_convenings(
+    client, organizer, convening, bolivia
 ):
-    other = factories.ParticipantFactory(user__email="known@import.test").user
-
-    report = validate(
-        convening, "p.csv", csv_bytes([person(1, **{"E-mail": "Known@import.test"})])
+    """Whether an address has an account elsewhere is none of this convening's
+    business: the preview reads the same for a known and an unknown address."""
+    factories.ParticipantFactory(
+        user__email="known@import.test", user__full_name="Secret Name"
     )
+    client.force_login(organizer)
+    url = f"/convenings/{convening.pk}/participants/import/"
 
-    assert report.ok
-    assert report.rows[0].existing_account is True
-    assert report.new_accounts == 0
-    assert other.memberships.count() == 1
+    def preview(email):
+        upload = io.BytesIO(csv_bytes([person(1, **{"E-mail": email})]))
+        upload.name = "people.csv"
+        page = client.post(url, {"file": upload}).content.decode()
+        return page.replace(email, "ADDRESS").replace(email.lower(), "ADDRESS")
+
+    known, unknown = preview("Known@import.test"), preview("nobody@import.test")
+
+    assert "Secret Name" not in known
+    assert "existing account" not in known
+    # Equal but for the tokens of each answer (CSRF, the preview's own).
+    tokens = re.compile(r'name="token" value="[^"]+"|[A-Za-z0-9]{64}')
+    assert tokens.sub("", known) == tokens.sub("", unknown)
 
 
 def test_import_validate_keeps_spreadsheet_row_numbers_across_blank_lines(

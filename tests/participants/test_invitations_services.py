@@ -45,6 +45,21 @@ def test_invitation_send_emails_spanish_participant_in_spanish(
     assert invitation.sent_by == organizer
 
 
+def test_invitation_subject_shows_quotes_and_brackets_as_typed(
+    english_participant, django_capture_on_commit_callbacks
+):
+    convening = english_participant.delegation.convening
+    convening.name_en = 'Academia "WPS" <2026> & more'
+    convening.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send(english_participant)
+
+    assert mail.outbox[0].subject == (
+        'Your invitation to Academia "WPS" <2026> & more — NAP Academy'
+    )
+
+
 def test_invitation_send_emails_english_participant_in_english(
     english_participant, django_capture_on_commit_callbacks
 ):

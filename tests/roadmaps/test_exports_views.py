@@ -80,6 +80,10 @@ def test_member_requests_a_roadmap_pdf_follows_it_and_downloads_it(
     download = client.get(f"/exports/{export.pk}/download/")
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
+    # A file for one person: kept by no shared cache, nor by the browser.
+    assert {"private", "no-store"} <= set(
+        part.strip() for part in download["Cache-Control"].split(",")
+    )
     today = timezone.localdate(timezone=demo_roadmap.delegation.convening.zone)
     assert download["Content-Disposition"] == (
         f'attachment; filename="roadmap-BOL-es-{today:%Y-%m-%d}.pdf"'
