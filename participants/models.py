@@ -26,6 +26,9 @@ class Invitation(models.Model):
     )
     # The random part of the link; the link also carries a signature and its age.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The address the link was sent to: it works only while the account still
+    # has this address (an address changed after sending voids the link).
+    email = models.EmailField(_("sent to"), blank=True, editable=False)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),

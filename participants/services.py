@@ -7,16 +7,22 @@ one convening must not be able to change the login of someone who belongs to
 another convening.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from kombu.exceptions import OperationalError
 
 from academy.models import Convening, ConveningRole, Delegation, Participant
 from accounts.models import User
+from participants.models import Invitation
+
+logger = logging.getLogger(__name__)
 
 
 def email_normalize(email: str) -> str:
@@ -61,12 +67,17 @@ def participant_create(
     organization: str = "",
     position: str = "",
     preferred_language: str = "es",
+    base_url: str = "",
 ) -> Participant:
     """Add a person to a delegation.
 
     Side effects: creates the person's account (no usable password) when the
-    e-mail is new; an existing account keeps its own name and language. Refuses a
-    person who is already in a delegation of the same convening.
+    e-mail is new; an existing account keeps its own name and language, and,
+    when its holder already uses it, is told by e-mail after the commit
+    (``base_url`` is the site's address for the sign-in link). Refuses a person
+    who is already in a delegation of the same convening. An account nobody has
+    used yet is only a placeholder: its invitation links work only for the
+    address they were sent to, so no organizer can take it over.
     """
     email = email_normalize(email)
     user = User.objects.filter(email__iexact=email).first()
@@ -85,13 +96,39 @@ def participant_create(
         )
         if membership is not None:
             raise _membership_taken_error(membership)
-    return Participant.objects.create(
+    participant = Participant.objects.create(
         user=user,
         delegation=delegation,
         sector=sector,
         organization=organization,
         position=position,
     )
+    _memberships_announce(participants=[participant], base_url=base_url)
+    return participant
+
+
+def _memberships_announce(*, participants, base_url: str) -> None:
+    """After the commit, tell each person who already uses their account that
+    they joined a delegation (participants.membership_emails)."""
+    in_use = [
+        participant.pk
+        for participant in participants
+        if participant.user.last_login is not None
+    ]
+    if not in_use or not base_url:
+        return
+    from participants.tasks import membership_added_email_send
+
+    def queue():
+        for participant_id in in_use:
+            try:
+                membership_added_email_send.apply_async(
+                    kwargs={"participant_id": participant_id, "base_url": base_url}
+                )
+            except OperationalError:
+                logger.warning("Membership e-mail %s lost: no broker", participant_id)
+
+    transaction.on_commit(queue, robust=True)
 
 
 @transaction.atomic
@@ -110,7 +147,10 @@ def participant_update(
     organizers may change them (see ``account_editable_by_organizers``).
 
     Side effects: moving the person to another delegation of the convening drops
-    them as focal point of the one they leave.
+    them as focal point of the one they leave. A new e-mail address revokes every
+    open invitation of the account (the links went to the old address; the
+    returned participant's ``invitations_revoked`` says how many) and leaves the
+    account without a usable password.
     """
     if delegation.convening_id != participant.convening_id:
         raise ValidationError(
@@ -147,6 +187,18 @@ def participant_update(
             )
         for field, value in changes.items():
             setattr(user, field, value)
+        if "email" in changes:
+            # Links sent to the old address stop working (the invitation belongs
+            # to the address it was sent to), and no password set through one
+            # of them survives: the new address's holder sets it.
+            user.set_unusable_password()
+            changes["password"] = user.password
+            revoked = Invitation.objects.filter(
+                participant__user=user,
+                accepted_at__isnull=True,
+                revoked_at__isnull=True,
+            ).update(revoked_at=timezone.now())
+            participant.invitations_revoked = revoked
         user.save(update_fields=list(changes))
 
     old_delegation = participant.delegation
@@ -195,7 +247,7 @@ class BulkResult:
 
 @transaction.atomic
 def participants_bulk_create(
-    *, convening: Convening, people: list[NewParticipant]
+    *, convening: Convening, people: list[NewParticipant], base_url: str = ""
 ) -> BulkResult:
     """Add many people to the convening's delegations in a few queries.
 
@@ -203,6 +255,7 @@ def participants_bulk_create(
     creates accounts (no usable password) for new e-mails; existing accounts keep
     their name and language. A person already in the convening makes the database
     refuse the whole batch (IntegrityError), so nothing is half-imported.
+    People who already use their account are told by e-mail after the commit.
     """
     emails = [email_normalize(person.email) for person in people]
     users = {
@@ -239,4 +292,5 @@ def participants_bulk_create(
         ],
         batch_size=500,
     )
+    _memberships_announce(participants=participants, base_url=base_url)
     return BulkResult(participants=participants, accounts_created=len(new_users))

@@ -1,9 +1,16 @@
 """Celery entry points of the participants app: thin, by primary key."""
 
+import logging
+
 from celery import shared_task
 
 from common.mail import MAIL_SERVER_UNREACHABLE
 from participants.invitations.emails import invitation_email_deliver
+from participants.membership_emails import (
+    membership_added_email_send as membership_added,
+)
+
+logger = logging.getLogger(__name__)
 
 # An unreachable mail server is tried again after about 10 s, 20 s, 40 s, 80 s
 # and 160 s (with jitter): some five minutes before the organizer sees
@@ -32,3 +39,25 @@ def invitation_email_send(self, *, invitation_id: int, base_url: str) -> bool:
         base_url=base_url,
         last_attempt=in_process or self.request.retries >= self.max_retries,
     )
+
+
+@shared_task(
+    bind=True,
+    name="participants.membership_added_email_send",
+    ignore_result=True,
+    autoretry_for=MAIL_SERVER_UNREACHABLE,
+    retry_backoff=MAIL_RETRY_BACKOFF,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=MAIL_RETRIES,
+)
+def membership_added_email_send(self, *, participant_id: int, base_url: str) -> bool:
+    """Tell a person who already uses their account that they joined a delegation
+    (participants.membership_emails). In-process, a failure is logged."""
+    try:
+        return membership_added(participant_id=participant_id, base_url=base_url)
+    except Exception:
+        if not self.app.conf.task_always_eager:
+            raise
+        logger.exception("Membership e-mail %s was not sent", participant_id)
+        return False

@@ -10,7 +10,9 @@ from participants.imports.report import ImportReport
 from participants.imports.validate import rows_check
 
 
-def import_apply(*, convening: Convening, raw_rows: list) -> ImportReport:
+def import_apply(
+    *, convening: Convening, raw_rows: list, base_url: str = ""
+) -> ImportReport:
     """Check the previewed rows again and import them all, or none.
 
     Side effects: see ``participants.services.participants_bulk_create``.
@@ -38,6 +40,7 @@ def import_apply(*, convening: Convening, raw_rows: list) -> ImportReport:
                         )
                         for row in report.rows
                     ],
+                    base_url=base_url,
                 )
         except IntegrityError:
             report.file_errors.append(

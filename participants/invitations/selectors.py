@@ -163,7 +163,12 @@ def invitation_for_token(*, token: str) -> Invitation:
 
 
 def invitation_check_open(*, invitation: Invitation, now) -> None:
-    """Raise LinkUnusable unless the invitation's link still works."""
+    """Raise LinkUnusable unless the invitation's link still works. A link works
+    only for the address it was sent to: whoever got it at an address the
+    account no longer has cannot set the account's password."""
+    sent_to = invitation.email.lower()
+    if sent_to and sent_to != invitation.participant.user.email.lower():
+        raise LinkUnusable(LinkProblem.ADDRESS_CHANGED)
     if invitation.accepted_at is not None:
         raise LinkUnusable(LinkProblem.USED)
     if invitation.revoked_at is not None:

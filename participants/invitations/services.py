@@ -35,10 +35,16 @@ def _invitations_create(*, participants, sent_by, now) -> list[Invitation]:
     Invitation.objects.filter(
         participant__in=participants, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
+    addresses = dict(
+        Participant.objects.filter(
+            pk__in=[participant.pk for participant in participants]
+        ).values_list("pk", "user__email")
+    )
     return Invitation.objects.bulk_create(
         [
             Invitation(
                 participant=participant,
+                email=addresses[participant.pk],
                 sent_by=sent_by,
                 sent_at=now,
                 expires_at=now + invitation_max_age(),
@@ -138,8 +144,10 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     Side effects: sets the password; marks the invitation accepted, so its link
     stops working. Raises LinkUnusable if the link was used or replaced meanwhile.
     """
-    invitation = Invitation.objects.select_for_update(of=("self",)).get(
-        pk=invitation.pk
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("participant__user")
+        .get(pk=invitation.pk)
     )
     now = timezone.now()
     invitation_check_open(invitation=invitation, now=now)

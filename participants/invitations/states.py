@@ -27,6 +27,10 @@ class LinkProblem(models.TextChoices):
     EXPIRED = "expired", _("expired")
     USED = "used", _("already used")
     REPLACED = "replaced", _("replaced by a newer invitation")
+    ADDRESS_CHANGED = (
+        "address_changed",
+        _("sent to an address the account no longer has"),
+    )
 
 
 @dataclass(frozen=True)

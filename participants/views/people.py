@@ -15,6 +15,7 @@ from common.views import form_save_or_report, object_or_404_for
 from participants import exports, imports, services
 from participants.forms import ParticipantForm, ParticipantImportForm
 from participants.imports.preview import import_preview_keep, import_preview_take
+from participants.invitations import base_url_of
 
 
 def _convening_for_organizer(request, pk):
@@ -55,6 +56,7 @@ def participant_create(request, pk):
                 organization=data["organization"],
                 position=data["position"],
                 preferred_language=data["preferred_language"],
+                base_url=base_url_of(request),
             ),
         )
         if participant is not None:
@@ -129,6 +131,14 @@ def participant_update(request, pk):
             messages.success(
                 request, _("%(name)s was saved.") % {"name": user.full_name}
             )
+            if getattr(saved, "invitations_revoked", 0):
+                messages.warning(
+                    request,
+                    _(
+                        "The e-mail address changed: the invitation links sent to "
+                        "the old address no longer work. Send a new invitation."
+                    ),
+                )
             return redirect(participant.delegation)
     return render(
         request,
@@ -198,7 +208,9 @@ def participant_import_confirm(request, pk):
             _("This preview has expired or was replaced. Upload the file again."),
         )
         return redirect("participants:participant_import", pk=convening.pk)
-    report = imports.import_apply(convening=convening, raw_rows=rows)
+    report = imports.import_apply(
+        convening=convening, raw_rows=rows, base_url=base_url_of(request)
+    )
     if not report.ok or report.file_errors:
         return render(
             request,

@@ -275,3 +275,63 @@ def test_accept_page_in_spanish_for_a_spanish_browser(client, sent):
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
 
     assert response["Content-Language"] == "es"
+
+
+def test_a_link_sent_before_the_address_changed_cannot_take_the_account(
+    client, organizer, english_participant, django_capture_on_commit_callbacks
+):
+    """The pre-hijack: an organizer invites an address they control, then gives
+    the account someone else's address. The first link must set nothing."""
+    _invitation, attacker_path = send(
+        english_participant, django_capture_on_commit_callbacks
+    )
+    client.force_login(organizer)
+    page = client.post(
+        reverse("participants:participant_update", args=[english_participant.pk]),
+        {
+            "full_name": "Emma English",
+            "email": "victim@example.org",
+            "delegation": english_participant.delegation_id,
+            "sector": english_participant.sector,
+            "organization": "",
+            "position": "",
+            "preferred_language": "en",
+        },
+        follow=True,
+    )
+    assert (
+        "The e-mail address changed: the invitation links sent to the old address "
+        "no longer work. Send a new invitation."
+    ) in page.content.decode()
+    client.logout()
+
+    refused = choose_password(client, attacker_path)
+
+    assert refused.status_code == 410
+    assert "This invitation was sent to another address" in refused.content.decode()
+    user = english_participant.user
+    user.refresh_from_db()
+    assert user.email == "victim@example.org"
+    assert not user.has_usable_password()
+    assert not Invitation.objects.filter(
+        participant=english_participant, revoked_at__isnull=True, accepted_at=None
+    ).exists()
+    # A new invitation goes to the new address, and only that link works.
+    _invitation, path = send(english_participant, django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].to == ["victim@example.org"]
+    assert choose_password(client, path).status_code == 302
+
+
+def test_a_link_voids_itself_when_the_address_changes_however_it_changes(
+    client, sent, english_participant
+):
+    """Even an address changed around the services (support, a script) voids it."""
+    _invitation, path = sent
+    english_participant.user.email = "someone.else@example.org"
+    english_participant.user.save()
+
+    response = choose_password(client, path)
+
+    assert response.status_code == 410
+    english_participant.user.refresh_from_db()
+    assert not english_participant.user.check_password(PASSWORD)

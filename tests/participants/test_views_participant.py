@@ -251,3 +251,56 @@ def test_participant_remove_anonymous_goes_to_login(client, bolivia_member):
 
     assert response.status_code == 302
     assert Participant.objects.filter(pk=participant.pk).exists()
+
+
+def test_an_account_in_use_added_to_another_convening_is_told_by_e_mail(
+    client, organizer, convening, bolivia, django_capture_on_commit_callbacks
+):
+    """Reusing an account across convenings is fine, but never behind the back of
+    the person who uses it; and the organizer is not told that person's name."""
+    from django.core import mail
+
+    from tests import factories
+
+    elsewhere = factories.ParticipantFactory(
+        user__email="ines@test.org",
+        user__full_name="Inés Real",
+        user__preferred_language="en",
+        user__last_login=timezone.now(),
+    ).user
+    client.force_login(organizer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("participants:participant_create", args=[convening.pk]),
+            form(bolivia, email="INES@test.org", full_name="Typed Name"),
+            follow=True,
+        )
+
+    page = response.content.decode()
+    assert "Typed Name was added to the delegation of Bolivia." in page
+    assert Participant.objects.filter(user=elsewhere, delegation=bolivia).exists()
+    (message,) = mail.outbox
+    assert message.to == ["ines@test.org"]
+    assert message.subject == f"You were added to {convening.name} — NAP Academy"
+    assert "added you to the delegation of Bolivia" in message.body
+    assert "http://testserver/accounts/login/" in message.body
+
+
+def test_an_account_nobody_uses_yet_gets_no_such_e_mail(
+    client, organizer, convening, bolivia, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from tests import factories
+
+    factories.ParticipantFactory(user__email="nadie@test.org", user__last_login=None)
+    client.force_login(organizer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("participants:participant_create", args=[convening.pk]),
+            form(bolivia, email="nadie@test.org"),
+        )
+
+    assert mail.outbox == []
