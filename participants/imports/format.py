@@ -13,7 +13,14 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 50
 # An XLSX is a zip: refuse one that unpacks to far more than a sheet of
 # 5,000 short rows could need (a "zip bomb").
-MAX_UNPACKED_SIZE = 40 * 1024 * 1024
+MAX_UNPACKED_SIZE = 20 * 1024 * 1024
+# The work an XLSX may ask for, counted before its rows are read: spreadsheet
+# programs pad a sheet with empty rows and cells, and a tiny file can declare a
+# cell at row 100,000,000 (the reader would walk every row up to it).
+MAX_SHEET_ROWS = 2 * MAX_ROWS  # blank lines included
+MAX_SHEET_CELLS = 250_000
+MAX_ROW_CELLS = 2_000
+MAX_READ_SECONDS = 3.0
 EXTENSIONS = (".csv", ".xlsx")
 FIELDS = (
     "full_name",

@@ -10,9 +10,12 @@ the cached result of a formula instead of its text.
 import csv
 import datetime
 import io
+import re
+import time
 import unicodedata
 import zipfile
 
+from defusedxml.ElementTree import ParseError, iterparse
 from django.utils.translation import gettext as _
 
 from participants.imports.format import (
@@ -23,7 +26,11 @@ from participants.imports.format import (
     HEADERS,
     MAX_COLUMNS,
     MAX_FILE_SIZE,
+    MAX_READ_SECONDS,
+    MAX_ROW_CELLS,
     MAX_ROWS,
+    MAX_SHEET_CELLS,
+    MAX_SHEET_ROWS,
     MAX_UNPACKED_SIZE,
     REQUIRED_COLUMNS,
     word_key,
@@ -123,6 +130,14 @@ def _read_xlsx(data: bytes):
         raise refused from error
     try:
         sheet = workbook.worksheets[0]
+        _sheet_bounds_check(data, sheet)
+    except ImportFileError:
+        workbook.close()
+        raise
+    except Exception as error:
+        workbook.close()
+        raise refused from error
+    try:
         for number, values in enumerate(
             sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1
         ):
@@ -131,6 +146,63 @@ def _read_xlsx(data: bytes):
         raise refused from error
     finally:
         workbook.close()
+
+
+_ROW_NUMBER = re.compile(rb"^[0-9]{1,10}$")
+
+
+def _too_big():
+    return ImportFileError(
+        _(
+            "The sheet is larger than a list of %(rows)s participants can be "
+            "(counting empty rows and cells). Copy the participants into a new "
+            "sheet, or save it as CSV, and upload it again."
+        )
+        % {"rows": f"{MAX_ROWS:,}"}
+    )
+
+
+def _sheet_bounds_check(data: bytes, sheet) -> None:
+    """Refuse a sheet whose rows the reader would take too long to walk, before
+    walking them: its declared size first, then its XML counted as it streams
+    (rows, their numbers, cells, time), since a declared size can lie."""
+    declared = sheet.max_row or 0
+    if declared > MAX_SHEET_ROWS:
+        raise _too_big()
+    deadline = time.monotonic() + MAX_READ_SECONDS
+    rows = cells = row_cells = 0
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as archive,
+        archive.open(sheet._worksheet_path) as xml,
+    ):
+        try:
+            for _event, element in iterparse(xml, events=("end",)):
+                tag = element.tag.rpartition("}")[2]
+                if tag == "c":
+                    cells += 1
+                    row_cells += 1
+                    if cells > MAX_SHEET_CELLS or row_cells > MAX_ROW_CELLS:
+                        raise _too_big()
+                elif tag == "row":
+                    rows += 1
+                    row_cells = 0
+                    number = (element.get("r") or "").encode()
+                    if rows > MAX_SHEET_ROWS or (
+                        _ROW_NUMBER.match(number) and int(number) > MAX_SHEET_ROWS
+                    ):
+                        raise _too_big()
+                    element.clear()
+                if (rows + cells) % 1000 == 0 and time.monotonic() > deadline:
+                    raise ImportFileError(
+                        _(
+                            "The file took too long to read. Save it again from "
+                            "your spreadsheet program, or as CSV, and upload it."
+                        )
+                    )
+        except ParseError as error:
+            raise ImportFileError(
+                _("This is not an XLSX file. Save it as CSV or XLSX.")
+            ) from error
 
 
 def _columns(header: list) -> dict:
