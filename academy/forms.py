@@ -16,7 +16,11 @@ from django_countries import countries
 from academy.enums import AttendanceStatus, Module, NapStatus, Role, Sector
 from academy.models import Convening, Delegation, Organization, Session
 from academy.selectors.agenda import facilitator_choices, time_zone_change_preview
-from academy.services import convening_days_text, session_day_problem
+from academy.services import (
+    convening_days_text,
+    organizations_for_convening,
+    session_day_problem,
+)
 from academy.time_zones import country_time_zone, country_time_zones, time_zone_choices
 from accounts.models import User
 from common.enums import Language
@@ -134,6 +138,10 @@ class ConveningForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Another convening's own organizations are none of this one's business.
+        self.fields["co_organizers"].queryset = organizations_for_convening(
+            convening=self.instance if self.instance.pk else None
+        )
         self.zone_change = None  # the preview of a zone change to confirm
         self.fields["time_zone"].widget.attrs.update(
             {

@@ -32,14 +32,39 @@ def _default_languages():
 
 
 class Organization(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    """An organization that hosts or co-organizes convenings. Without a
+    convening it is on the curated list every organizer chooses from (support
+    staff keep it in the admin); with one, an organizer of that convening typed
+    it, and only that convening's form offers it."""
+
+    name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
+    convening = models.ForeignKey(
+        "academy.Convening",
+        verbose_name=_("typed for the convening"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="own_organizations",
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(convening__isnull=True),
+                name="one_curated_organization_per_name",
+            ),
+            models.UniqueConstraint(
+                fields=["convening", "name"],
+                condition=Q(convening__isnull=False),
+                name="one_organization_per_name_and_convening",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -51,19 +52,31 @@ def convening_role_grant(*, convening: Convening, user, role: Role) -> Convening
     return grant
 
 
+def organizations_for_convening(*, convening: Convening | None):
+    """The organizations a convening's form offers: the curated list and the
+    ones its own organizers typed; never another convening's."""
+    own = Q(convening=convening) if convening is not None and convening.pk else Q()
+    return Organization.objects.filter(Q(convening__isnull=True) | own)
+
+
 def _organizations_for(
-    *, existing: list[Organization], new_names: list[str]
+    *, convening: Convening, existing: list[Organization], new_names: list[str]
 ) -> list[Organization]:
-    """The chosen organizations plus the typed names, reusing a row of the same
-    name (case-insensitive) so the list of organizations does not fill with twins."""
-    chosen = {organization.pk: organization for organization in existing}
+    """The chosen organizations the convening may use, plus the typed names: a
+    curated one or one of this convening's of the same name (any letter case)
+    is reused, else the name becomes this convening's own."""
+    offered = organizations_for_convening(convening=convening)
+    allowed = set(
+        offered.filter(pk__in=[o.pk for o in existing]).values_list("pk", flat=True)
+    )
+    chosen = {o.pk: o for o in existing if o.pk in allowed}
     for name in new_names:
         name = " ".join(name.split())
         if not name:
             continue
-        organization = Organization.objects.filter(name__iexact=name).first()
+        organization = offered.filter(name__iexact=name).order_by("convening").first()
         if organization is None:
-            organization = Organization.objects.create(name=name)
+            organization = Organization.objects.create(name=name, convening=convening)
         chosen[organization.pk] = organization
     return list(chosen.values())
 
@@ -118,7 +131,9 @@ def convening_create(
     convening.save()
     convening.co_organizers.set(
         _organizations_for(
-            existing=list(co_organizers), new_names=list(new_organization_names)
+            convening=convening,
+            existing=list(co_organizers),
+            new_names=list(new_organization_names),
         )
     )
     convening_role_grant(convening=convening, user=user, role=Role.ORGANIZER)
@@ -219,7 +234,9 @@ def convening_update(
         )
     convening.co_organizers.set(
         _organizations_for(
-            existing=list(co_organizers), new_names=list(new_organization_names)
+            convening=convening,
+            existing=list(co_organizers),
+            new_names=list(new_organization_names),
         )
     )
     return convening

@@ -54,9 +54,9 @@ def demo_cohort_load():
     """Create whatever part of the demo cohort is missing; return new accounts."""
     created = []
     organizations = {
-        name: Organization.objects.get_or_create(name=name, defaults={"acronym": acr})[
-            0
-        ]
+        name: Organization.objects.get_or_create(
+            name=name, convening=None, defaults={"acronym": acr}
+        )[0]
         for name, acr in ORGANIZATIONS
     }
     organizer = _user(*ORGANIZER, created)

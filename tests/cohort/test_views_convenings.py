@@ -435,3 +435,46 @@ def test_the_time_zones_are_grouped_by_region_with_their_offset(client, creator)
     assert '<optgroup label="America">' in page
     assert '<option value="America/Bogota">Bogota (UTC\u221205:00)</option>' in page
     assert "data-country-zones=" in page
+
+
+def test_an_organization_typed_for_one_convening_is_not_offered_to_another(
+    client, organizer, other_organizer, convening
+):
+    other = ConveningRole.objects.get(user=other_organizer).convening
+    client.force_login(organizer)
+    data = _edit_data(convening, new_organizations="Org secreta")
+    data["time_zone"] = convening.time_zone
+    assert (
+        client.post(
+            reverse("cohort:convening_update", args=[convening.pk]), data
+        ).status_code
+        == 302
+    )
+    secret = Organization.objects.get(name="Org secreta")
+    assert secret.convening == convening
+
+    client.force_login(other_organizer)
+    form = client.get(reverse("cohort:convening_update", args=[other.pk]))
+
+    assert "Org secreta" not in form.content.decode()
+    assert secret not in form.context["form"].fields["co_organizers"].queryset
+    # Chosen by its id anyway, it is refused; typed by name, it is a new one.
+    data = {
+        **FORM,
+        "name_en": other.name_en,
+        "start_date": other.start_date.isoformat(),
+        "end_date": other.end_date.isoformat(),
+        "time_zone": other.time_zone,
+        "co_organizers": [secret.pk],
+    }
+    url = reverse("cohort:convening_update", args=[other.pk])
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "co_organizers" in refused.context["form"].errors
+    del data["co_organizers"]
+    assert (
+        client.post(url, {**data, "new_organizations": "Org secreta"}).status_code
+        == 302
+    )
+    other.refresh_from_db()
+    assert [org.convening for org in other.co_organizers.all()] == [other]
