@@ -243,6 +243,13 @@ DEFAULT_FROM_EMAIL = _read(
 
 # INVITATIONS (participants.invitations): a link works once, for this many days.
 # ------------------------------------------------------------------------------
+# New PDF exports one person may ask for in a window (asking again for an
+# unchanged roadmap reuses its report and is not counted).
+EXPORTS_PER_PERSON = _read("EXPORTS_PER_PERSON", env.int, 10)
+EXPORTS_WINDOW_MINUTES = _read("EXPORTS_WINDOW_MINUTES", env.int, 10)
+# Days an export that is not the newest of its report is kept after its last
+# download (manage.py exports_cleanup).
+EXPORT_RETENTION_DAYS = _read("EXPORT_RETENTION_DAYS", env.int, 30)
 INVITATION_MAX_AGE_DAYS = _read("INVITATION_MAX_AGE_DAYS", env.int, 14)
 if INVITATION_MAX_AGE_DAYS < 1:
     raise _invalid("INVITATION_MAX_AGE_DAYS", "a link must work for a day at least")

@@ -28,9 +28,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
+from common.ratelimit import rate_limit_hit
 from roadmaps.enums import ExportKind, ExportStatus
 from roadmaps.export_rendering import failure_reason
-from roadmaps.models import Export
+from roadmaps.models import REVISION_FIELD_NAMES, Export, Roadmap, exports_storage
 from roadmaps.reports import report_filename
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,40 @@ QUEUE_UNAVAILABLE = _("The queue is unavailable right now; the export will be re
 
 
 # Requesting
+
+
+class ExportsTooFrequent(Exception):
+    """A person asked for more new exports than EXPORTS_PER_PERSON allows in
+    EXPORTS_WINDOW_MINUTES."""
+
+
+def roadmap_content_key(roadmap: Roadmap) -> str:
+    """Everything a roadmap's report shows that can change, as numbers the
+    services change with it: its version (texts, NAP status), its review status
+    and the revision counters of its rows."""
+    parts = [str(roadmap.version), roadmap.status]
+    parts += [str(getattr(roadmap, name)) for name in REVISION_FIELD_NAMES]
+    return ".".join(parts)
+
+
+def _same_export(*, kind, language, roadmap, convening, content_key):
+    """An export that already answers this request: of a roadmap, the one of the
+    same content and language being prepared or ready (with its file); of a
+    cohort, the one of the same language being prepared."""
+    alive = Q(status__in=[ExportStatus.QUEUED, ExportStatus.RENDERING])
+    if kind == ExportKind.ROADMAP:
+        found = Export.objects.filter(
+            kind=kind, roadmap=roadmap, language=language, content_key=content_key
+        ).filter(alive | Q(status=ExportStatus.READY, file__gt=""))
+    else:
+        found = Export.objects.filter(
+            kind=kind, convening=convening, language=language
+        ).filter(alive)
+    return found.exclude(status=ExportStatus.RENDERING, started_at__lt=_stall_limit())
+
+
+def _stall_limit():
+    return timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
 
 
 @transaction.atomic
@@ -51,15 +86,47 @@ def export_request(
     convening=None,
     queue: str | None = None,
 ) -> Export:
-    """Create a queued Export of a roadmap or of a convening's cohort report.
+    """The Export that answers a request for a roadmap's report or a convening's
+    cohort report: one already being prepared for the same content and language
+    (a second click joins it), one ready for an unchanged roadmap (offered again,
+    never rendered twice), or a new queued one.
 
-    Side effects: after the transaction commits, queues the ``export_render``
-    task (on ``queue``, or ``settings.EXPORTS_QUEUE``, or the default queue).
-    If the broker cannot be reached the export stays queued with a note.
+    Raises ExportsTooFrequent when the person asked for more new exports than
+    allowed in the window. Side effects of a new export: after the transaction
+    commits, queues the ``export_render`` task (on ``queue``, or
+    ``settings.EXPORTS_QUEUE``, or the default queue); if the broker cannot be
+    reached the export stays queued with a note.
     """
+    content_key = ""
     if kind == ExportKind.ROADMAP:
         convening = roadmap.delegation.convening
+        # Requests for one roadmap take turns: two clicks make one export.
+        roadmap = Roadmap.objects.select_for_update().get(pk=roadmap.pk)
+        content_key = roadmap_content_key(roadmap)
+    else:
+        type(convening).objects.select_for_update().filter(pk=convening.pk).first()
+    same = (
+        _same_export(
+            kind=kind,
+            language=language,
+            roadmap=roadmap,
+            convening=convening,
+            content_key=content_key,
+        )
+        .order_by("-requested_at")
+        .first()
+    )
+    if same is not None:
+        return same
+    # Counted per person; the command line (no user) is not limited.
+    if user is not None and rate_limit_hit(
+        key=f"exports:{user.pk}",
+        limit=settings.EXPORTS_PER_PERSON,
+        window_seconds=settings.EXPORTS_WINDOW_MINUTES * 60,
+    ):
+        raise ExportsTooFrequent
     export = Export.objects.create(
+        content_key=content_key,
         kind=kind,
         convening=convening,
         roadmap=roadmap if kind == ExportKind.ROADMAP else None,
@@ -158,3 +225,57 @@ def exports_requeue_stale(
     for export_id in waiting:
         export_enqueue(export_id=export_id, queue=queue)
     return waiting
+
+
+# Retention
+
+
+def export_downloaded(*, export: Export) -> None:
+    """Note that the export's file was just downloaded (kept by the cleanup)."""
+    Export.objects.filter(pk=export.pk).update(downloaded_at=timezone.now())
+
+
+def exports_cleanup(*, days: int, dry_run: bool = False) -> list[Export]:
+    """Delete the exports nobody needs any more, with their files: failed ones
+    older than ``days``, and ready ones older than ``days`` that are not the
+    newest of their report (same roadmap content, or same cohort, and
+    language) and were not downloaded in the last ``days``. Queued and
+    rendering ones are never touched. Returns what was (or, with ``dry_run``,
+    would be) deleted. For cron: idempotent, run it as often as you like.
+    """
+    limit = timezone.now() - timedelta(days=days)
+    newest = {}
+    for export in Export.objects.filter(status=ExportStatus.READY).order_by(
+        "requested_at", "pk"
+    ):
+        report = (
+            export.kind,
+            export.roadmap_id,
+            export.convening_id,
+            export.language,
+            export.content_key,
+        )
+        newest[report] = export.pk
+    doomed = []
+    candidates = Export.objects.filter(
+        Q(status=ExportStatus.FAILED) | Q(status=ExportStatus.READY),
+        requested_at__lt=limit,
+    ).exclude(downloaded_at__gte=limit)
+    for export in candidates:
+        report = (
+            export.kind,
+            export.roadmap_id,
+            export.convening_id,
+            export.language,
+            export.content_key,
+        )
+        if export.status == ExportStatus.READY and newest.get(report) == export.pk:
+            continue
+        doomed.append(export)
+    if not dry_run:
+        storage = exports_storage()
+        for export in doomed:
+            if export.file:
+                storage.delete(export.file.name)
+            export.delete()
+    return doomed

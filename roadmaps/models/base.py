@@ -9,7 +9,11 @@ derived from the order of the living siblings (see ``roadmaps.selectors``).
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +32,12 @@ validate_currency = RegexValidator(
     r"^[A-Z]{3}$", _("Use a three-letter ISO currency code, for example USD.")
 )
 year_validators = [MinValueValidator(1990)]
+
+# A long text of a roadmap (a context analysis, a statement, a comment) holds at
+# most this many characters: some eight pages, more than any report needs, and
+# a bound on the work a PDF export can be asked for.
+LONG_TEXT = 20_000
+long_text_check = MaxLengthValidator(LONG_TEXT)
 
 # The Roadmap's revision counter each kind of row counts its changes in.
 # Pillars, outcomes and outputs share one: a move of any of them renumbers the
@@ -66,7 +76,12 @@ class Roadmap(models.Model):
         choices=RoadmapStatus.choices,
         default=RoadmapStatus.DRAFT,
     )
-    context_analysis = models.TextField(_("context analysis"), blank=True)
+    context_analysis = models.TextField(
+        _("context analysis"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[long_text_check],
+    )
     nap_status = models.CharField(
         _("NAP status"),
         max_length=20,
@@ -79,9 +94,15 @@ class Roadmap(models.Model):
     plan_end_year = models.PositiveSmallIntegerField(
         _("plan ends in"), null=True, blank=True, validators=year_validators
     )
-    toc_if = models.TextField(_("if …"), blank=True)
-    toc_then = models.TextField(_("then …"), blank=True)
-    toc_because = models.TextField(_("because …"), blank=True)
+    toc_if = models.TextField(
+        _("if …"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
+    toc_then = models.TextField(
+        _("then …"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
+    toc_because = models.TextField(
+        _("because …"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from roadmaps.enums import (
     Section,
 )
-from roadmaps.models.base import Roadmap
+from roadmaps.models.base import LONG_TEXT, Roadmap, long_text_check
 
 
 class Comment(models.Model):
@@ -31,7 +31,9 @@ class Comment(models.Model):
         null=True,
         related_name="+",
     )
-    body = models.TextField(_("comment"))
+    body = models.TextField(
+        _("comment"), max_length=LONG_TEXT, validators=[long_text_check]
+    )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

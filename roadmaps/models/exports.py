@@ -62,6 +62,15 @@ class Export(models.Model):
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # What the roadmap was when the export was asked for: its version, status
+    # and revision counters (roadmaps.exports.roadmap_content_key). An export
+    # of the same content and language is offered again instead of rendered.
+    content_key = models.CharField(max_length=200, blank=True, editable=False)
+    # When its file was last downloaded: what was used recently is kept
+    # (roadmaps.exports.exports_cleanup).
+    downloaded_at = models.DateTimeField(
+        _("last downloaded"), null=True, blank=True, editable=False
+    )
     roadmap_version = models.PositiveIntegerField(
         _("roadmap version"), null=True, blank=True
     )

@@ -12,7 +12,7 @@ from roadmaps.enums import (
     Section,
     TerritoryLevel,
 )
-from roadmaps.models.base import Item, Roadmap
+from roadmaps.models.base import LONG_TEXT, Item, Roadmap, long_text_check
 
 
 class Coordination(models.Model):
@@ -27,7 +27,12 @@ class Coordination(models.Model):
     coordination_body = models.CharField(
         _("coordination body"), max_length=200, blank=True
     )
-    members = models.TextField(_("member institutions"), blank=True)
+    members = models.TextField(
+        _("member institutions"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[long_text_check],
+    )
     civil_society_seats = models.PositiveSmallIntegerField(
         _("civil-society seats"), null=True, blank=True
     )
@@ -67,8 +72,18 @@ class Territory(Item):
         choices=TerritoryLevel.choices,
         default=TerritoryLevel.PROVINCE,
     )
-    local_actors = models.TextField(_("local actors"), blank=True)
-    local_actions = models.TextField(_("local actions"), blank=True)
+    local_actors = models.TextField(
+        _("local actors"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[long_text_check],
+    )
+    local_actions = models.TextField(
+        _("local actions"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[long_text_check],
+    )
 
     history = HistoricalRecords()
     section = Section.LOCALIZATION
@@ -92,7 +107,9 @@ class Milestone(Item):
         choices=MilestoneStatus.choices,
         default=MilestoneStatus.PLANNED,
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(
+        _("notes"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
 
     history = HistoricalRecords()
     section = Section.MILESTONES

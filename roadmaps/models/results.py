@@ -14,7 +14,9 @@ from roadmaps.enums import (
     StandardPillar,
 )
 from roadmaps.models.base import (
+    LONG_TEXT,
     Item,
+    long_text_check,
     validate_currency,
     validate_quarter,
     year_validators,
@@ -35,7 +37,9 @@ class Pillar(Item):
         blank=True,
         help_text=_("Leave empty on a standard pillar to keep its usual name."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
 
     history = HistoricalRecords()
     section = Section.RESULTS
@@ -62,8 +66,12 @@ class Outcome(Item):
     pillar = models.ForeignKey(
         Pillar, on_delete=models.CASCADE, related_name="outcomes", editable=False
     )
-    statement = models.TextField(_("statement"))
-    assumptions = models.TextField(_("assumptions"), blank=True)
+    statement = models.TextField(
+        _("statement"), max_length=LONG_TEXT, validators=[long_text_check]
+    )
+    assumptions = models.TextField(
+        _("assumptions"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
 
     history = HistoricalRecords()
     section = Section.RESULTS
@@ -81,8 +89,12 @@ class Output(Item):
     outcome = models.ForeignKey(
         Outcome, on_delete=models.CASCADE, related_name="outputs", editable=False
     )
-    statement = models.TextField(_("statement"))
-    assumptions = models.TextField(_("assumptions"), blank=True)
+    statement = models.TextField(
+        _("statement"), max_length=LONG_TEXT, validators=[long_text_check]
+    )
+    assumptions = models.TextField(
+        _("assumptions"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
 
     history = HistoricalRecords()
     section = Section.RESULTS
@@ -115,7 +127,9 @@ class Indicator(Item):
         blank=True,
         editable=False,
     )
-    statement = models.TextField(_("statement"))
+    statement = models.TextField(
+        _("statement"), max_length=LONG_TEXT, validators=[long_text_check]
+    )
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     baseline_value = models.DecimalField(
         _("baseline value"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -129,7 +143,12 @@ class Indicator(Item):
     target_year = models.PositiveSmallIntegerField(
         _("target year"), null=True, blank=True, validators=year_validators
     )
-    means_of_verification = models.TextField(_("means of verification"), blank=True)
+    means_of_verification = models.TextField(
+        _("means of verification"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[long_text_check],
+    )
     frequency = models.CharField(
         _("frequency"), max_length=20, choices=Frequency.choices, blank=True
     )
@@ -195,12 +214,21 @@ class Activity(Item):
     output = models.ForeignKey(
         Output, on_delete=models.CASCADE, related_name="activities", editable=False
     )
-    statement = models.TextField(_("activity"))
+    statement = models.TextField(
+        _("activity"), max_length=LONG_TEXT, validators=[long_text_check]
+    )
     lead_institution = models.CharField(
         _("lead institution"), max_length=200, blank=True
     )
-    partners = models.TextField(_("partners"), blank=True)
-    civil_society_role = models.TextField(_("role of civil society"), blank=True)
+    partners = models.TextField(
+        _("partners"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
+    )
+    civil_society_role = models.TextField(
+        _("role of civil society"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[long_text_check],
+    )
     start_quarter = models.CharField(
         _("start quarter"),
         max_length=7,

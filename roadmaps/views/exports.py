@@ -71,10 +71,26 @@ def _export_requested(request, *, back, **target):
     if not form.is_valid():
         messages.error(request, _("Choose the language of the report."))
         return redirect(back)
-    export = exports.export_request(
-        language=form.cleaned_data["language"], user=request.user, **target
-    )
-    messages.success(request, _("The PDF is being prepared."))
+    try:
+        export = exports.export_request(
+            language=form.cleaned_data["language"], user=request.user, **target
+        )
+    except exports.ExportsTooFrequent:
+        messages.error(
+            request,
+            _(
+                "You asked for many reports in a short time. Wait a few minutes, "
+                "or download one of the reports below."
+            ),
+        )
+        return redirect(back)
+    if export.status == ExportStatus.READY:
+        messages.success(
+            request,
+            _("This report is ready: the roadmap has not changed since it was made."),
+        )
+    else:
+        messages.success(request, _("The PDF is being prepared."))
     return redirect(export)
 
 
@@ -143,6 +159,7 @@ def export_download(request, pk):
         handle = export.file_open()
     except FileNotFoundError as error:
         raise Http404 from error
+    exports.export_downloaded(export=export)
     return FileResponse(
         handle,
         as_attachment=True,
