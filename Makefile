@@ -6,6 +6,10 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
+# The app refuses to start without SECRET_KEY (DEBUG off): unless one is set,
+# every target uses a random key made once for this checkout (var/, not in git).
+SECRET_KEY ?= $(shell test -s var/secret_key || { mkdir -p var && python3 -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key; }; cat var/secret_key)
+export SECRET_KEY
 
 .PHONY: setup run test lint format messages migrate seed bench screenshots clean lock
 

@@ -50,11 +50,18 @@ def _strict_bool(variable, default):
 # GENERAL
 # ------------------------------------------------------------------------------
 DEBUG = _read("DEBUG", _strict_bool, False)
-SECRET_KEY = _read(
-    "SECRET_KEY",
-    env.str,
-    "django-insecure-nap-academy-local-only-set-SECRET_KEY-in-production",
-)
+# Without DEBUG there is no public fallback: a key everyone can read would let
+# anyone forge sessions and links. `make` generates one per checkout
+# (var/secret_key); production sets its own.
+SECRET_KEY = _read("SECRET_KEY", env.str, "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set the environment variable SECRET_KEY to a "
+            "long random value (make run and make test generate one in "
+            "var/secret_key), or DEBUG=true for development."
+        )
+    SECRET_KEY = "django-insecure-nap-academy-debug-only"
 ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, [])
 REQUIRE_SERVICES = _read("REQUIRE_SERVICES", _strict_bool, False)

@@ -64,3 +64,31 @@ def test_settings_an_s3_bucket_without_boto3_fails_at_the_start():
     assert result.returncode != 0
     assert "Environment variable EXPORTS_S3_BUCKET is not valid" in result.stderr
     assert "pip install boto3" in result.stderr
+
+
+def test_settings_without_debug_refuse_to_start_without_a_secret_key():
+    """A key everyone can read would let anyone forge sessions and links."""
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment.pop("DEBUG", None)
+    environment["DJANGO_SETTINGS_MODULE"] = "config.settings"
+
+    refused = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    debugging = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**environment, "DEBUG": "true"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert refused.returncode != 0
+    assert "SECRET_KEY is not set." in refused.stderr
+    assert debugging.returncode == 0, debugging.stderr
