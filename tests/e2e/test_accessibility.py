@@ -63,6 +63,12 @@ SCREENS = [
         lambda cohort: f"/convenings/{cohort.convening.pk}/edit/",
     ),
     Screen(
+        "team-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/team/",
+    ),
+    Screen("creators-organizer", "organizer", lambda cohort: "/convenings/creators/"),
+    Screen(
         "convening-participant",
         "bolivia_member",
         lambda cohort: cohort.convening.get_absolute_url(),
