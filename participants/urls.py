@@ -21,6 +21,11 @@ urlpatterns = [
         name="participant_import_confirm",
     ),
     re_path(
+        r"^convenings/(?P<pk>[0-9]+)/participants/import/template\.(?P<kind>csv|xlsx)$",
+        people.participant_import_template,
+        name="participant_import_template",
+    ),
+    re_path(
         r"^convenings/(?P<pk>[0-9]+)/participants/export\.(?P<kind>csv|xlsx)$",
         people.participant_export,
         name="participant_export",

@@ -154,6 +154,9 @@ MATRIX = {
     "participants:participant_create": Route(
         convening, get=ORGANIZERS, post=ORGANIZERS
     ),
+    "participants:participant_import_template": Route(
+        lambda w: {"pk": w.convening.pk, "kind": "xlsx"}, get=ORGANIZERS
+    ),
     "participants:participant_import": Route(
         convening, get=ORGANIZERS, post=ORGANIZERS
     ),

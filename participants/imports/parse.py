@@ -205,12 +205,15 @@ def _sheet_bounds_check(data: bytes, sheet) -> None:
             ) from error
 
 
-def _columns(header: list) -> dict:
-    """{field: column index} from the header row."""
+def _columns(header: list, ignored: list) -> dict:
+    """{field: column index} from the header row; the titles of the columns
+    that are not imported go to ``ignored``."""
     columns = {}
     for index, title in enumerate(header):
         name = HEADERS.get(word_key(title))
         if name is None:
+            if title.strip():
+                ignored.append(title.strip())
             continue
         if name in columns:
             raise ImportFileError(
@@ -229,9 +232,11 @@ def _columns(header: list) -> dict:
     return columns
 
 
-def file_rows(*, upload) -> list:
+def file_rows(*, upload, ignored: list | None = None) -> list:
     """[[row number, full name, e-mail, country, sector, organization, position,
-    language], ...] from an uploaded file, or ImportFileError."""
+    language], ...] from an uploaded file, or ImportFileError. The titles of
+    columns that are not imported are added to ``ignored`` when given."""
+    ignored = [] if ignored is None else ignored
     kind = upload_check(upload)
     data = upload.read(MAX_FILE_SIZE + 1)
     if len(data) > MAX_FILE_SIZE:
@@ -243,7 +248,7 @@ def file_rows(*, upload) -> list:
     rows = []
     for number, cells in records:
         if columns is None:
-            columns = _columns(cells)
+            columns = _columns(cells, ignored)
             continue
         if not any(cells):
             continue

@@ -37,6 +37,7 @@ class ImportReport:
     file_errors: list = field(default_factory=list)
     imported: int = 0
     accounts_created: int = 0
+    ignored_columns: list = field(default_factory=list)  # titles not imported
 
     @property
     def ok(self) -> bool:

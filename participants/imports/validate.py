@@ -174,8 +174,11 @@ def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
 
 def import_validate(*, convening: Convening, upload) -> ImportReport:
     """Read an uploaded file and check every row; nothing is written."""
+    ignored = []
     try:
-        raw_rows = file_rows(upload=upload)
+        raw_rows = file_rows(upload=upload, ignored=ignored)
     except ImportFileError as error:
         return ImportReport(file_errors=[str(error)])
-    return rows_check(convening=convening, raw_rows=raw_rows)
+    report = rows_check(convening=convening, raw_rows=raw_rows)
+    report.ignored_columns = ignored
+    return report

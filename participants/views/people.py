@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +16,7 @@ from common.views import form_save_or_report, object_or_404_for
 from participants import exports, imports, services
 from participants.forms import ParticipantForm, ParticipantImportForm
 from participants.imports.preview import import_preview_keep, import_preview_take
+from participants.imports.template import import_template
 from participants.invitations import base_url_of
 
 
@@ -193,6 +195,28 @@ def participant_import(request, pk):
             )
             return render(request, "participants/import_preview.html", context)
     return render(request, "participants/import_upload.html", context)
+
+
+TEMPLATE_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+@require_GET
+@never_cache  # a file for one person: kept by no cache
+def participant_import_template(request, pk, kind):
+    """The file to fill in: the import's columns in the chosen language."""
+    convening = _convening_for_organizer(request, pk)
+    language = request.GET.get("language", "")
+    if language not in ("es", "en"):
+        language = (get_language() or "es")[:2]
+    body = import_template(convening=convening, kind=kind, language=language)
+    response = HttpResponse(body, content_type=TEMPLATE_TYPES[kind])
+    filename = f"participants-template-{language}.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

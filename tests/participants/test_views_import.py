@@ -7,6 +7,7 @@ from academy.models import Participant
 from accounts.models import User
 from tests import factories
 from tests.participants.fixtures.builders import (
+    HEADER,
     PDF,
     PNG,
     csv_bytes,
@@ -274,3 +275,54 @@ def test_import_htmx_request_from_another_organizer_is_refused(
     )
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_downloaded_template_imports_as_it_is(
+    client, organizer, convening, bolivia, kind, language
+):
+    """The template's headers and example row are read back by the import."""
+    client.force_login(organizer)
+
+    template = client.get(
+        reverse("participants:participant_import_template", args=[convening.pk, kind])
+        + f"?language={language}"
+    )
+    assert template.status_code == 200
+    assert template["Content-Disposition"] == (
+        f'attachment; filename="participants-template-{language}.{kind}"'
+    )
+    content = (
+        b"".join(template.streaming_content)
+        if template.streaming
+        else (template.content)
+    )
+    if kind == "csv":
+        header = content.decode("utf-8-sig").splitlines()[0]
+        assert header.startswith(
+            "nombre completo;" if language == "es" else "full name,"
+        )
+
+    preview = post_file(client, convening, f"template.{kind}", content)
+
+    assert preview.context["report"].ok, preview.context["report"].file_errors
+    [row] = preview.context["report"].rows
+    assert (row.email, row.delegation, row.sector) == (
+        "ana.perez@example.org",
+        bolivia,
+        "government",
+    )
+
+
+def test_the_preview_names_the_columns_it_ignores(
+    client, organizer, convening, bolivia
+):
+    client.force_login(organizer)
+    content = csv_bytes([[*person(1), "+507 600 0000"]], header=[*HEADER, "Teléfono"])
+
+    preview = post_file(client, convening, "people.csv", content)
+
+    assert "This column of the file is not imported: Teléfono." in (
+        preview.content.decode()
+    )
