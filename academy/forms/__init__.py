@@ -1,0 +1,40 @@
+"""Forms for organizers, one module per area; the names are here
+(``from academy.forms import SessionForm``). They validate only."""
+
+from academy.forms.agenda import (
+    AttendanceMarkForm,
+    FacilitatorField,
+    SessionForm,
+)
+from academy.forms.convenings import (
+    ConveningCreatorForm,
+    ConveningForm,
+    SessionTimes,
+)
+from academy.forms.delegations import (
+    DelegationCreateForm,
+    DelegationForm,
+    DelegationRegisterForm,
+)
+from academy.forms.team import (
+    TeamMemberForm,
+)
+from academy.forms.widgets import (
+    DateInput,
+    TimeInput,
+)
+
+__all__ = [
+    "AttendanceMarkForm",
+    "ConveningCreatorForm",
+    "ConveningForm",
+    "DateInput",
+    "DelegationCreateForm",
+    "DelegationForm",
+    "DelegationRegisterForm",
+    "FacilitatorField",
+    "SessionForm",
+    "SessionTimes",
+    "TeamMemberForm",
+    "TimeInput",
+]

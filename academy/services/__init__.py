@@ -1,0 +1,44 @@
+"""Changes to the convening domain, one module per concern; the public names are
+here (``from academy import services``; ``services.session_create``)."""
+
+from academy.services.agenda import (
+    convening_dates,
+    convening_days_text,
+    session_create,
+    session_day_problem,
+    session_delete,
+    session_update,
+)
+from academy.services.attendance import (
+    attendance_mark,
+    attendance_mark_everyone,
+)
+from academy.services.convenings import (
+    convening_close,
+    convening_create,
+    convening_role_grant,
+    convening_update,
+    delegation_create,
+    delegation_delete,
+    delegation_update,
+    organizations_for_convening,
+)
+
+__all__ = [
+    "attendance_mark",
+    "attendance_mark_everyone",
+    "convening_close",
+    "convening_create",
+    "convening_dates",
+    "convening_days_text",
+    "convening_role_grant",
+    "convening_update",
+    "delegation_create",
+    "delegation_delete",
+    "delegation_update",
+    "organizations_for_convening",
+    "session_create",
+    "session_day_problem",
+    "session_delete",
+    "session_update",
+]
