@@ -15,3 +15,14 @@ def cell_neutralize(value):
         return value
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_for_reader(dataset) -> bytes:
+    """A tablib dataset as CSV for the reader's spreadsheet program: semicolons
+    where the active language writes decimals with a comma (Spanish Excel reads
+    a comma-separated file as one column), commas elsewhere; a byte-order mark,
+    so Excel reads accents as UTF-8."""
+    from django.utils import formats
+
+    delimiter = ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
+    return ("\ufeff" + dataset.export("csv", delimiter=delimiter)).encode("utf-8")

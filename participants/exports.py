@@ -9,7 +9,7 @@ import tablib
 from django.utils.translation import gettext as _
 
 from academy.models import Convening, Participant
-from common.spreadsheets import cell_neutralize
+from common.spreadsheets import cell_neutralize, csv_for_reader
 
 
 def participants_dataset(*, convening: Convening) -> tablib.Dataset:
@@ -50,10 +50,7 @@ def participants_dataset(*, convening: Convening) -> tablib.Dataset:
 
 
 def participants_csv(*, convening: Convening) -> bytes:
-    # The byte-order mark makes Excel read the accents as UTF-8.
-    return ("\ufeff" + participants_dataset(convening=convening).export("csv")).encode(
-        "utf-8"
-    )
+    return csv_for_reader(participants_dataset(convening=convening))
 
 
 def participants_xlsx(*, convening: Convening) -> bytes:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from academy.enums import AttendanceStatus
 from academy.models import Attendance, Convening, Delegation, Participant, Session
-from common.spreadsheets import cell_neutralize
+from common.spreadsheets import cell_neutralize, csv_for_reader
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
@@ -248,6 +248,7 @@ def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
     headers = [
         _("Delegation"),
         _("Full name"),
+        _("E-mail"),
         _("Sector"),
         _("Organization"),
         *(_session_heading(session, zone) for session in sessions),
@@ -273,6 +274,7 @@ def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
                 for value in (
                     str(participant.delegation.country.name),
                     participant.user.full_name,
+                    participant.user.email,
                     participant.get_sector_display(),
                     participant.organization,
                     *(str(labels[status]) if status else "" for status in statuses),
@@ -286,10 +288,7 @@ def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
 
 
 def attendance_csv(*, convening: Convening) -> bytes:
-    # The byte-order mark makes Excel read the accents as UTF-8.
-    return ("\ufeff" + attendance_dataset(convening=convening).export("csv")).encode(
-        "utf-8"
-    )
+    return csv_for_reader(attendance_dataset(convening=convening))
 
 
 def attendance_xlsx(*, convening: Convening) -> bytes:

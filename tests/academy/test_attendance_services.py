@@ -224,6 +224,7 @@ def test_attendance_dataset_rows_columns_and_rates(convening, marked_cohort):
     assert dataset.headers == [
         "Delegation",
         "Full name",
+        "E-mail",
         "Sector",
         "Organization",
         "2025-06-24 09:00 " + marked_cohort["sessions"][0].title,
@@ -236,6 +237,7 @@ def test_attendance_dataset_rows_columns_and_rates(convening, marked_cohort):
     assert dataset[0] == (
         "Bolivia",
         "Ana",
+        marked_cohort["ana"].user.email,
         "Government",
         "Ministry of Foreign Affairs",
         "Present",
@@ -245,9 +247,9 @@ def test_attendance_dataset_rows_columns_and_rates(convening, marked_cohort):
         3,
         67,
     )
-    assert dataset[1][4:] == ("Excused", "", "Present", 1, 2, 50)
+    assert dataset[1][5:] == ("Excused", "", "Present", 1, 2, 50)
     assert dataset[2][1] == "Eva"
-    assert dataset[2][4:] == ("", "", "", 0, 0, "")
+    assert dataset[2][5:] == ("", "", "", 0, 0, "")
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -261,9 +263,9 @@ def test_attendance_dataset_neutralizes_formulae(convening, bolivia, start):
 
     dataset = attendance.attendance_dataset(convening=convening)
 
-    assert dataset.headers[4] == f"2025-06-24 09:00 {start}HYPERLINK(1)"
+    assert dataset.headers[5] == f"2025-06-24 09:00 {start}HYPERLINK(1)"
     assert dataset[0][1] == f"'{start}cmd|' /C calc'!A0"
-    assert dataset[0][3] == f"'{start}1+1"
+    assert dataset[0][4] == f"'{start}1+1"
 
 
 def test_cell_neutralize_keeps_plain_values():

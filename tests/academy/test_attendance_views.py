@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from academy.enums import AttendanceStatus
-from academy.models import Attendance
+from academy.models import Attendance, Participant
 from tests import factories
 from tests.factories import grow_delegations, session_at
 
@@ -412,6 +412,7 @@ def test_attendance_export_csv(client, facilitator, convening, marked):
     assert rows[0] == [
         "Delegation",
         "Full name",
+        "E-mail",
         "Sector",
         "Organization",
         "2025-06-24 09:00 Opening plenary",
@@ -423,6 +424,7 @@ def test_attendance_export_csv(client, facilitator, convening, marked):
     assert rows[1] == [
         "Bolivia",
         "Berta Bolivia",
+        Participant.objects.get(user__full_name="Berta Bolivia").user.email,
         "Government",
         "Ministry of Foreign Affairs",
         "Present",
@@ -454,8 +456,31 @@ def test_attendance_export_xlsx_neutralizes_formulae(
     )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet["B2"].value == '\'=HYPERLINK("http://x")'
-    assert sheet["D2"].value == "'@SUM(1)"
+    assert sheet["E2"].value == "'@SUM(1)"
     assert sheet["B2"].data_type == "s"
+
+
+def test_attendance_csv_for_a_spanish_reader_uses_semicolons(
+    client, organizer, convening, opening, bolivia_participant
+):
+    """Spanish Excel reads a comma-separated file as one column."""
+    organizer.preferred_language = "es"
+    organizer.save()
+    client.force_login(organizer)
+
+    response = client.get(
+        reverse("academy:attendance_export", args=[convening.pk, "csv"])
+    )
+
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:4] == [
+        "Delegación",
+        "Nombre completo",
+        "Correo electrónico",
+        "Sector",
+    ]
+    assert rows[1][0] == "Bolivia"
 
 
 def test_attendance_export_unknown_type_is_404(client, organizer, convening):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -71,6 +72,13 @@ def test_invitation_send_emails_english_participant_in_english(
     assert message.subject == "Your invitation to Academy Panama — NAP Academy"
     assert "Hello Emma English," in message.body
     assert "June 24, 2025" in message.body
+    # The expiry says its time zone, and no "a.m.." ends a sentence.
+    assert re.search(
+        r"The link works once, until \w+ \d+ \w+ \d{4} at \d\d:\d\d "
+        r"\(America/Panama\)\.",
+        message.body,
+    )
+    assert ".." not in message.body
     assert '<html lang="en">' in message.alternatives[0][0]
     assert accept_path(message).startswith("/invitations/accept/")
 
