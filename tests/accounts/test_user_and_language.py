@@ -93,3 +93,9 @@ def test_sign_in_lockout_does_not_reach_other_connections(client, organizer):
     )
 
     assert response.status_code == 302
+
+
+def test_every_page_names_its_icon(client, db):
+    page = client.get("/accounts/login/").content.decode()
+
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
