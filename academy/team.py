@@ -20,14 +20,11 @@ from kombu.exceptions import OperationalError
 from academy.enums import Role, TeamAction
 from academy.models import Convening, ConveningRole, Delegation, TeamChange
 from academy.rules import forget_roles
+from accounts.addresses import email_normalize
 from accounts.models import User
 from common.enums import Language
 
 logger = logging.getLogger(__name__)
-
-
-def _email_normalize(email: str) -> str:
-    return email.strip().lower()
 
 
 def _record(*, person, action, changed_by, convening=None, role="", delegation=None):
@@ -80,7 +77,7 @@ def team_member_add(
     """
     if role not in Role.values:
         raise ValidationError({"role": _("Choose organizer or facilitator.")})
-    email = _email_normalize(email)
+    email = email_normalize(email)
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         if not full_name.strip():
@@ -206,7 +203,7 @@ def convening_creator_grant(*, email: str, granted_by: User) -> User:
     (add the person to a team first) or it may create convenings already.
     Side effects: the account's academy.add_convening permission; a TeamChange.
     """
-    user = User.objects.filter(email__iexact=_email_normalize(email)).first()
+    user = User.objects.filter(email__iexact=email_normalize(email)).first()
     if user is None:
         raise ValidationError(
             {

@@ -7,20 +7,17 @@ common.client_ip (TRUSTED_PROXY_COUNT proxies in front of the app)."""
 
 from django.conf import settings
 
+from accounts.addresses import email_normalize
 from common.client_ip import client_ip
-
-
-def email_normalized(value) -> str:
-    return (value or "").strip().lower()
 
 
 def axes_username(request, credentials=None) -> str:
     """AXES_USERNAME_CALLABLE: the address typed, as sign-in matches it."""
     field = settings.AXES_USERNAME_FORM_FIELD
     if credentials and credentials.get(field):
-        return email_normalized(credentials.get(field))
+        return email_normalize(credentials.get(field))
     data = getattr(request, "POST", None) or {}
-    return email_normalized(data.get(field))
+    return email_normalize(data.get(field))
 
 
 def axes_client_ip(request) -> str:

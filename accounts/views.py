@@ -8,9 +8,9 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from accounts.addresses import email_normalize
 from accounts.forms import LocalizedPasswordResetForm, LoginForm
 from accounts.services import user_language_set
-from accounts.throttling import email_normalized
 from common.client_ip import client_ip
 from common.ratelimit import rate_limit_hit
 
@@ -34,7 +34,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         ):
             context = self.get_context_data(form=form, rate_limited=True)
             return self.render_to_response(context, status=429)
-        address = email_normalized(form.cleaned_data["email"])
+        address = email_normalize(form.cleaned_data["email"])
         digest = hashlib.sha256(address.encode()).hexdigest()
         if rate_limit_hit(
             key=f"password-reset:address:{digest}",

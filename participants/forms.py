@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from academy.enums import Sector
 from academy.models import Participant
+from accounts.addresses import email_normalize
 from common.enums import Language
 from participants import imports
-from participants.services import email_normalize
 
 
 class ParticipantForm(forms.Form):

@@ -19,14 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
 from academy.models import Convening, ConveningRole, Delegation, Participant
+from accounts.addresses import email_normalize
 from accounts.models import User
 from participants.models import Invitation
 
 logger = logging.getLogger(__name__)
-
-
-def email_normalize(email: str) -> str:
-    return User.objects.normalize_email(email.strip()).lower()
 
 
 def account_editable_by_organizers(*, user: User, convening: Convening) -> bool:

@@ -230,6 +230,10 @@ def exports_requeue_stale(
 # Retention
 
 
+# What makes two exports the same report (the newest of each is kept).
+REPORT_FIELDS = ("kind", "roadmap_id", "convening_id", "language", "content_key")
+
+
 def export_downloaded(*, export: Export) -> None:
     """Note that the export's file was just downloaded (kept by the cleanup)."""
     Export.objects.filter(pk=export.pk).update(downloaded_at=timezone.now())
@@ -244,34 +248,22 @@ def exports_cleanup(*, days: int, dry_run: bool = False) -> list[Export]:
     would be) deleted. For cron: idempotent, run it as often as you like.
     """
     limit = timezone.now() - timedelta(days=days)
-    newest = {}
-    for export in Export.objects.filter(status=ExportStatus.READY).order_by(
-        "requested_at", "pk"
-    ):
-        report = (
-            export.kind,
-            export.roadmap_id,
-            export.convening_id,
-            export.language,
-            export.content_key,
-        )
-        newest[report] = export.pk
-    doomed = []
-    candidates = Export.objects.filter(
-        Q(status=ExportStatus.FAILED) | Q(status=ExportStatus.READY),
-        requested_at__lt=limit,
-    ).exclude(downloaded_at__gte=limit)
-    for export in candidates:
-        report = (
-            export.kind,
-            export.roadmap_id,
-            export.convening_id,
-            export.language,
-            export.content_key,
-        )
-        if export.status == ExportStatus.READY and newest.get(report) == export.pk:
-            continue
-        doomed.append(export)
+    # The newest ready export of each report: the last one of its key.
+    newest = {
+        row[:-1]: row[-1]
+        for row in Export.objects.filter(status=ExportStatus.READY)
+        .order_by("requested_at", "pk")
+        .values_list(*REPORT_FIELDS, "pk")
+    }
+    doomed = [
+        export
+        for export in Export.objects.filter(
+            Q(status=ExportStatus.FAILED) | Q(status=ExportStatus.READY),
+            requested_at__lt=limit,
+        ).exclude(downloaded_at__gte=limit)
+        if export.status == ExportStatus.FAILED
+        or newest[tuple(getattr(export, name) for name in REPORT_FIELDS)] != export.pk
+    ]
     if not dry_run:
         storage = exports_storage()
         for export in doomed:

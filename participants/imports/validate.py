@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from academy.models import Convening, Participant
+from accounts.addresses import email_normalize
 from common.enums import Language
-from participants import services
 from participants.imports.format import (
     COLUMN_LABELS,
     FIELDS,
@@ -93,7 +93,7 @@ def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
                 _("“%(value)s” is not a valid e-mail address.") % {"value": email}
             )
         else:
-            row.email = services.email_normalize(email)
+            row.email = email_normalize(email)
             emails.add(row.email)
 
         country = cells["country"]
