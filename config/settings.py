@@ -10,42 +10,16 @@ import datetime
 import importlib.util
 from pathlib import Path
 
-import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config.environment import env, invalid, read, strict_bool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
-env = environ.Env()
-
-
-def _invalid(variable, reason):
-    return ImproperlyConfigured(
-        f"Environment variable {variable} is not valid: {reason}"
-    )
-
-
-def _read(variable, parse, default):
-    """Parse one variable, or fail naming it: a typo must not start a broken app."""
-    try:
-        return parse(variable, default=default)
-    except Exception as error:  # environ raises ValueError, KeyError or its own
-        raise _invalid(variable, error) from error
-
-
-def _strict_bool(variable, default):
-    """environ.bool reads any unknown word as False; we refuse it instead."""
-    raw = env.str(variable, default=None)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off", ""}:
-        return False
-    raise ValueError(f"{raw!r} is not one of true/false, yes/no, on/off, 1/0")
-
+# How each variable is read, and the message a malformed one stops the start with.
+_invalid, _read, _strict_bool = invalid, read, strict_bool
 
 # GENERAL
 # ------------------------------------------------------------------------------
