@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from academy.models import (
     Convening,
@@ -11,9 +12,10 @@ from academy.models import (
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "acronym"]
-    search_fields = ["name", "acronym"]
+class OrganizationAdmin(TranslationAdmin):
+    # Curated organizations are kept in both languages ("UN Women", "ONU Mujeres").
+    list_display = ["name", "acronym", "convening"]
+    search_fields = ["name_es", "name_en", "acronym"]
 
 
 class ConveningRoleInline(admin.TabularInline):

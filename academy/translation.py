@@ -6,12 +6,19 @@ the form offers both: ``name_es`` and ``name_en``.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from academy.models import Convening, Session
+from academy.models import Convening, Organization, Session
 
 
 @register(Convening)
 class ConveningTranslation(TranslationOptions):
     fields = ("name", "description")
+    required_languages = ()
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    # "UN Women" reads "ONU Mujeres" on Spanish pages and reports.
+    fields = ("name",)
     required_languages = ()
 
 

@@ -32,8 +32,9 @@ def token_make(*, key: uuid.UUID, signer: signing.TimestampSigner | None = None)
     return (signer or InvitationSigner()).sign(key.hex)
 
 
-def token_read(token: str, *, max_age: datetime.timedelta) -> uuid.UUID:
-    """The invitation key inside a link; raises TokenExpired or TokenInvalid."""
+def token_read(token: str, *, max_age: datetime.timedelta | None) -> uuid.UUID:
+    """The invitation key inside a link; raises TokenExpired or TokenInvalid.
+    With ``max_age=None`` an old but genuine link is read too."""
     try:
         value = InvitationSigner().unsign(token, max_age=max_age)
     except signing.SignatureExpired as error:

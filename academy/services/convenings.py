@@ -67,7 +67,11 @@ def _organizations_for(
         name = " ".join(name.split())
         if not name:
             continue
-        organization = offered.filter(name__iexact=name).order_by("convening").first()
+        organization = (
+            offered.filter(Q(name_es__iexact=name) | Q(name_en__iexact=name))
+            .order_by("convening")
+            .first()
+        )
         if organization is None:
             organization = Organization.objects.create(name=name, convening=convening)
         chosen[organization.pk] = organization

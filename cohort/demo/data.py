@@ -10,10 +10,15 @@ from academy.enums import Module, NapStatus, Sector
 DEMO_PASSWORD = "academy-demo"  # for the demo only: the README says so
 PANAMA_ZONE = zoneinfo.ZoneInfo("America/Panama")
 
+# (name in English, name in Spanish, acronym); looked up by the English name.
 ORGANIZATIONS = [
-    ("Ministry of Foreign Affairs of Panama", "MIRE"),
-    ("Our Secure Future", "OSF"),
-    ("UN Women", "UN Women"),
+    (
+        "Ministry of Foreign Affairs of Panama",
+        "Ministerio de Relaciones Exteriores de Panamá",
+        "MIRE",
+    ),
+    ("Our Secure Future", "Our Secure Future", "OSF"),
+    ("UN Women", "ONU Mujeres", "UN Women"),
 ]
 
 # Convening fields, besides the edition and city they are looked up by.

@@ -49,15 +49,26 @@ def _email_for(full_name, iso3):
     return f"{ascii_name}.{iso3.lower()}@example.org"
 
 
+def _organization(name_en, name_es, acronym):
+    organization, _created = Organization.objects.get_or_create(
+        name_en=name_en,
+        convening=None,
+        defaults={"name_es": name_es, "acronym": acronym},
+    )
+    # A database loaded before names had two languages gets the Spanish one.
+    if organization.name_es in (None, "", name_en) and name_es != name_en:
+        organization.name_es = name_es
+        organization.save(update_fields=["name_es"])
+    return organization
+
+
 @transaction.atomic
 def demo_cohort_load():
     """Create whatever part of the demo cohort is missing; return new accounts."""
     created = []
     organizations = {
-        name: Organization.objects.get_or_create(
-            name=name, convening=None, defaults={"acronym": acr}
-        )[0]
-        for name, acr in ORGANIZATIONS
+        name_en: _organization(name_en, name_es, acronym)
+        for name_en, name_es, acronym in ORGANIZATIONS
     }
     organizer = _user(*ORGANIZER, created)
     # The demo organizer may create convenings (given in the app, on

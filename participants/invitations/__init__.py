@@ -12,6 +12,7 @@ from participants.invitations.selectors import (
     invitation_for_token,
     invitation_state_counts,
     invitation_states_for,
+    invitation_was_sent,
     undelivered_count,
 )
 from participants.invitations.services import (
@@ -53,5 +54,6 @@ __all__ = [
     "invitation_send_all",
     "invitation_state_counts",
     "invitation_states_for",
+    "invitation_was_sent",
     "undelivered_count",
 ]

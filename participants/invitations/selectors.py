@@ -146,7 +146,13 @@ def invitation_for_token(*, token: str) -> Invitation:
     try:
         key = tokens.token_read(token, max_age=invitation_max_age())
     except tokens.TokenExpired as error:
-        raise LinkUnusable(LinkProblem.EXPIRED) from error
+        # Genuine but old: still say so in the invitee's language.
+        invitee = (
+            Invitation.objects.filter(key=tokens.token_read(token, max_age=None))
+            .values_list("participant__user__preferred_language", flat=True)
+            .first()
+        )
+        raise LinkUnusable(LinkProblem.EXPIRED, language=invitee or "") from error
     except tokens.TokenInvalid as error:
         raise LinkInvalid from error
     invitation = (
@@ -158,7 +164,11 @@ def invitation_for_token(*, token: str) -> Invitation:
     )
     if invitation is None or not invitation.participant.user.is_active:
         raise LinkInvalid
-    invitation_check_open(invitation=invitation, now=timezone.now())
+    try:
+        invitation_check_open(invitation=invitation, now=timezone.now())
+    except LinkUnusable as unusable:
+        unusable.language = invitation.participant.user.preferred_language
+        raise
     return invitation
 
 
@@ -175,3 +185,9 @@ def invitation_check_open(*, invitation: Invitation, now) -> None:
         raise LinkUnusable(LinkProblem.REPLACED)
     if invitation.expires_at <= now:
         raise LinkUnusable(LinkProblem.EXPIRED)
+
+
+def invitation_was_sent(*, participant: Participant) -> bool:
+    """Whether the participant was invited before: a new invitation is then a
+    resend, and the earlier link stops working."""
+    return Invitation.objects.filter(participant=participant).exists()

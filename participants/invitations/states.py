@@ -71,11 +71,13 @@ class LinkInvalid(Exception):
 
 
 class LinkUnusable(Exception):
-    """A genuine link that cannot be used any more; ``problem`` says why."""
+    """A genuine link that cannot be used any more; ``problem`` says why, and
+    ``language`` is the invitee's, when known, for the page that says so."""
 
-    def __init__(self, problem: LinkProblem):
+    def __init__(self, problem: LinkProblem, language: str = ""):
         super().__init__(problem)
         self.problem = problem
+        self.language = language
 
 
 def invitation_max_age() -> datetime.timedelta:

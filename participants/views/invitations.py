@@ -1,6 +1,7 @@
 """Invitation pages: the organizer's list per convening and its buttons, and the
 public pages behind the e-mailed link (accept, ask for a new link)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -89,6 +91,8 @@ def invitation_send(request, pk):
         pk=pk,
     )
     convening = participant.delegation.convening
+    # Said in the confirmation: a resend makes the earlier link stop working.
+    resending = invitations.invitation_was_sent(participant=participant)
     error = None
     try:
         invitations.invitation_send(
@@ -105,10 +109,15 @@ def invitation_send(request, pk):
     state = status.state if status else None
     if error is None and state == InvitationState.UNDELIVERED:
         error = _undelivered_message(status.email_error)
-    if request.htmx:
+    name = {"name": participant.user.full_name, "email": participant.user.email}
+    if resending:
+        notice = _("Sent again to %(email)s. The link sent before no longer works.")
+    elif state == InvitationState.SENDING:
+        notice = _("Invitation queued: the e-mail goes out in a moment.")
+    else:
         notice = _("Invitation sent.")
-        if state == InvitationState.SENDING:
-            notice = _("Invitation queued: the e-mail goes out in a moment.")
+    notice %= name
+    if request.htmx:
         return render(
             request,
             "participants/invitations/partials/invitation_row.html",
@@ -119,9 +128,10 @@ def invitation_send(request, pk):
                 "notice": error or notice,
             },
         )
-    name = {"name": participant.user.full_name}
     if error:
         messages.error(request, error)
+    elif resending:
+        messages.success(request, notice)
     elif state == InvitationState.SENDING:
         messages.success(request, _("The invitation to %(name)s is being sent.") % name)
     else:
@@ -240,8 +250,10 @@ def invitation_accept(request, token):
             render(request, "participants/invitations/link_invalid.html", status=404)
         )
     except invitations.LinkUnusable as unusable:
+        _speak_the_invitees_language(request, unusable.language)
         return _unusable(request, unusable.problem)
     user = invitation.participant.user
+    _speak_the_invitees_language(request, user.preferred_language)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -266,6 +278,16 @@ def invitation_accept(request, token):
     return _no_referrer(
         render(request, "participants/invitations/accept.html", context)
     )
+
+
+def _speak_the_invitees_language(request, language):
+    """The link's pages speak the invitee's language, as the e-mail did, unless
+    this browser chose one (the language cookie) or someone is signed in (their
+    own choice, PreferredLanguageMiddleware)."""
+    chosen = settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+    if language and not chosen and not request.user.is_authenticated:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
 
 def _unusable(request, problem):

@@ -76,6 +76,28 @@ def test_convening_create_reuses_an_organization_typed_by_name(client, creator):
     assert [o.name for o in convening.co_organizers.all()] == ["UN Women"]
 
 
+def test_an_organization_reads_in_the_pages_language(client, creator, settings):
+    factories.OrganizationFactory(name_en="UN Women", name_es="ONU Mujeres")
+    client.force_login(creator)
+    # Typed in Spanish on a Spanish page: the curated organization, not a copy.
+    client.post(
+        reverse("cohort:convening_create"), {**FORM, "new_organizations": "onu mujeres"}
+    )
+    convening = Convening.objects.get(name="Academy Lima")
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    creator.preferred_language = ""
+    creator.save(update_fields=["preferred_language"])
+    spanish = client.get(convening.get_absolute_url()).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(convening.get_absolute_url()).content.decode()
+
+    assert Organization.objects.count() == 1
+    assert "Coorganizada por: ONU Mujeres" in spanish
+    assert "UN Women" not in spanish
+    assert "Co-organized by: UN Women" in english
+
+
 def test_convening_create_refuses_end_before_start(client, creator):
     client.force_login(creator)
 
@@ -249,7 +271,7 @@ def test_convening_close_organizer_closes_and_page_says_closed(
     response = client.post(reverse("cohort:convening_close", args=[convening.pk]))
 
     assert confirm.status_code == 200
-    assert "Close the convening" in confirm.content.decode()
+    assert ">Mark as closed</button>" in confirm.content.decode()
     assert response.status_code == 302
     convening.refresh_from_db()
     assert convening.closed_at is not None
@@ -303,8 +325,9 @@ def test_convening_detail_organizer_sees_management_buttons(
     page = client.get(convening.get_absolute_url()).content.decode()
 
     for label in [
-        "Edit",
-        "Close",
+        "Edit details",
+        "Team and roles",
+        "Mark as closed…",
         "Add delegation",
         "Add participant",
         "Import participants",

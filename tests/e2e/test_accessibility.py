@@ -104,6 +104,16 @@ SCREENS = [
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/",
     ),
     Screen(
+        "invitations-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/invitations/",
+    ),
+    Screen(
+        "history-participant",
+        "bolivia_member",
+        lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/history/",
+    ),
+    Screen(
         "roadmap-editor-facilitator",
         "facilitator",
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/",
@@ -304,6 +314,41 @@ def test_phone_menu_opens_from_the_keyboard_and_passes_axe(
     expect(page.locator("#main-nav.show")).to_have_count(1)
     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
     assert blocking == [], describe(blocking)
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=screen_ids)
+def test_page_fits_a_phone_without_sideways_scroll(open_shared_screen, screen):
+    """On a 390 px phone, in Spanish (the longer words), the page never scrolls
+    sideways: a table wider than the screen scrolls inside its own box."""
+    page = open_shared_screen(screen, "es", **PHONE)
+
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{screen.name} is {width} px wide"
+
+
+def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(
+    open_shared_screen,
+):
+    page = open_shared_screen(SCREEN_BY_NAME["dashboard-organizer"], "es", **PHONE)
+    box = page.locator(".table-responsive").first
+    with translation.override("es"):
+        hint = translation.gettext("Scroll sideways to see every column →")
+        completeness = translation.gettext("Completeness")
+
+    expect(box).to_have_attribute("data-overflows", "")
+    expect(box).to_have_attribute("data-hint", hint)
+    # A keyboard reaches the box and scrolls it to the last column.
+    expect(box).to_have_attribute("tabindex", "0")
+    box.focus()
+    page.keyboard.press("End")
+    box.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+    last = page.get_by_role("columnheader", name=completeness)
+    expect(last).to_be_in_viewport()
+    first = page.locator(".table-responsive tbody tr th, .table-responsive tbody tr td").first
+    expect(first).to_be_in_viewport()
 
 
 def test_on_a_phone_the_language_is_one_tap_away(new_page, cohort):

@@ -269,12 +269,15 @@ def test_asking_for_a_new_link_form_page(client, db):
     assert "Enter a valid email address." in bad.content.decode()
 
 
-def test_accept_page_in_spanish_for_a_spanish_browser(client, sent):
+def test_accept_page_speaks_the_invitees_language_as_the_e_mail_did(client, sent):
+    # Emma's saved language is English; a browser asking for Spanish does not
+    # change the language her e-mail and its link's page speak.
     _invitation, path = sent
 
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
 
-    assert response["Content-Language"] == "es"
+    assert response["Content-Language"] == "en"
+    assert "Accept your invitation" in response.content.decode()
 
 
 def test_a_link_sent_before_the_address_changed_cannot_take_the_account(
@@ -335,3 +338,42 @@ def test_a_link_voids_itself_when_the_address_changes_however_it_changes(
     assert response.status_code == 410
     english_participant.user.refresh_from_db()
     assert not english_participant.user.check_password(PASSWORD)
+
+
+def test_a_used_link_says_so_in_the_invitees_language(
+    client, spanish_participant, django_capture_on_commit_callbacks
+):
+    invitation, path = send(spanish_participant, django_capture_on_commit_callbacks)
+    choose_password(client, path)
+    client.logout()
+
+    # An English-speaking browser (a shared office computer) opens Sofía's link.
+    response = client.get(path, headers={"accept-language": "en"})
+
+    assert response.status_code == 410
+    assert "Este enlace de invitación ya se utilizó" in response.content.decode()
+    assert response["Content-Language"] == "es"
+
+
+def test_an_expired_link_says_so_in_the_invitees_language(
+    client, settings, spanish_participant, django_capture_on_commit_callbacks
+):
+    _invitation, path = send(spanish_participant, django_capture_on_commit_callbacks)
+    settings.INVITATION_MAX_AGE_DAYS = 0
+
+    response = client.get(path, headers={"accept-language": "en"})
+
+    assert response.status_code == 410
+    assert response["Content-Language"] == "es"
+
+
+def test_the_link_pages_keep_a_language_the_visitor_chose(
+    client, settings, spanish_participant, django_capture_on_commit_callbacks
+):
+    _invitation, path = send(spanish_participant, django_capture_on_commit_callbacks)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(path)
+
+    assert "Accept your invitation" in response.content.decode()
+    assert response["Content-Language"] == "en"

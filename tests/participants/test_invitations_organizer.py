@@ -157,6 +157,24 @@ def test_resend_button_revokes_the_old_invitation(
     assert len(mail.outbox) == 1
 
 
+def test_resend_confirms_where_it_went_and_that_the_old_link_stopped(
+    client, organizer, english_participant, django_capture_on_commit_callbacks
+):
+    invitations.invitation_send(
+        participant=english_participant, sent_by=organizer, base_url=BASE_URL
+    )
+    client.force_login(organizer)
+    address = english_participant.user.email
+
+    with django_capture_on_commit_callbacks(execute=True):
+        row = client.post(send_url(english_participant), HTTP_HX_REQUEST="true")
+        page = client.post(send_url(english_participant), follow=True)
+
+    said = f"Sent again to {address}. The link sent before no longer works."
+    assert said in row.content.decode()
+    assert said in page.content.decode()
+
+
 def test_resend_after_acceptance_is_refused_with_a_message(
     client, organizer, english_participant, django_capture_on_commit_callbacks
 ):
