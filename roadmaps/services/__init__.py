@@ -11,6 +11,7 @@ from roadmaps.services.items import (
     item_restore,
     item_undelete,
     item_update,
+    merge_three_way,
 )
 from roadmaps.services.lifecycle import (
     TRANSITIONS,
@@ -36,6 +37,7 @@ __all__ = [
     "item_restore",
     "item_undelete",
     "item_update",
+    "merge_three_way",
     "roadmap_create",
     "roadmap_initialize",
     "roadmap_nap_status_set",

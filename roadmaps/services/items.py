@@ -2,11 +2,12 @@
 
 No lost work: an update names the version it was based on and is written with
 ``UPDATE … SET version = version + 1 WHERE pk = … AND version = …``. When no row
-matches, someone saved in between. If the fields of this save were not touched
-by that other save (the history holds the base version), the update is applied on
-top of it; otherwise ``StaleEdit`` is raised with the stored values, and nothing
-is written. History records are written explicitly with the acting user, since a
-queryset update sends no signals.
+matches, someone saved in between, and the save is merged field by field, three
+ways (``merge_three_way``: the base version from the history, theirs as stored,
+yours as sent): a field only one side changed takes that side's value; only a
+field both changed to different values is a conflict, raised as ``StaleEdit``
+with nothing written. History records are written explicitly with the acting
+user, since a queryset update sends no signals.
 """
 
 import copy
@@ -36,15 +37,40 @@ _NOT_EDITABLE = {"id", "delegation", "status", "roadmap", "version"}
 class StaleEdit(Exception):
     """A save was based on a version someone else has replaced meanwhile.
 
-    ``current`` is the stored item; ``mine`` the values of the refused save;
-    ``fields`` the names of the fields both people changed.
+    ``current`` is the stored item; ``mine`` the values this save changed (not
+    the ones it sent unchanged); ``fields`` the names of the fields both people
+    changed; ``base`` the values they both started from, by field (empty when the
+    history no longer holds the base version); ``by`` who saved ``current``.
     """
 
-    def __init__(self, *, current, mine: dict, fields: list[str]):
+    def __init__(self, *, current, mine: dict, fields: list[str], base=None, by=None):
         super().__init__(f"stale edit of {current._meta.label} {current.pk}")
         self.current = current
         self.mine = mine
         self.fields = fields
+        self.base = base or {}
+        self.by = by
+
+
+def merge_three_way(*, base: dict | None, theirs: dict, mine: dict):
+    """Merge one save into what is stored, field by field.
+
+    ``mine`` holds the values a form sent (changed or not), ``theirs`` the stored
+    ones, ``base`` the ones the form was opened with (None when unknown: then
+    every field that differs from theirs counts as changed by both). Returns
+    ``(to_write, conflicts)``: the values this save still changes, and the names
+    of the fields both sides changed to different values.
+    """
+    to_write, conflicts = {}, []
+    for name, value in mine.items():
+        if base is not None and base[name] == value:
+            continue  # not touched by this save: theirs stands
+        if theirs[name] == value:
+            continue  # both wrote the same
+        if base is None or base[name] != theirs[name]:
+            conflicts.append(name)
+        to_write[name] = value
+    return to_write, conflicts
 
 
 def editable_fields(model) -> list[str]:
@@ -60,21 +86,29 @@ def history_record_write(obj, *, user, reason: str = "", created: bool = False):
     type(obj).history.bulk_history_create([obj], update=not created, default_user=user)
 
 
-def _conflicting_fields(model, *, pk, base_version, current, changes) -> list[str]:
-    base = (
+def _values(obj, names) -> dict:
+    """Comparable values by field name (a foreign key by its id)."""
+    model = type(obj) if not hasattr(obj, "instance_type") else obj.instance_type
+    return {name: getattr(obj, model._meta.get_field(name).attname) for name in names}
+
+
+def _base_record(model, *, pk, base_version):
+    return (
         model.history.filter(id=pk, version=base_version)
+        .select_related("history_user")
         .order_by("-history_id")
         .first()
     )
-    conflicting = []
-    for name, mine in changes.items():
-        attname = model._meta.get_field(name).attname
-        stored = getattr(current, attname)
-        if stored == mine:
-            continue
-        if base is None or getattr(base, attname) != stored:
-            conflicting.append(name)
-    return conflicting
+
+
+def _last_author(model, *, pk):
+    record = (
+        model.history.filter(id=pk)
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )
+    return record.history_user if record else None
 
 
 @transaction.atomic
@@ -99,6 +133,8 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
     if all(getattr(stored, name) == value for name, value in values.items()):
         # Nothing to write (an autosave of unchanged text): no version, no history.
         return stored
+    sent = _values(candidate, values)
+    base = None  # looked up once: the version the form was opened with
     for _attempt in range(5):
         updated = model.objects.filter(pk=item.pk, version=base_version).update(
             **values, version=F("version") + 1, updated_at=timezone.now()
@@ -108,16 +144,24 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
         current = model.objects.filter(pk=item.pk).first()
         if current is None:
             raise model.DoesNotExist
-        conflicting = _conflicting_fields(
-            model,
-            pk=item.pk,
-            base_version=base_version,
-            current=current,
-            changes=values,
+        if base is None:
+            record = _base_record(model, pk=item.pk, base_version=base_version)
+            base = _values(record, sent) if record else {}
+        to_write, conflicting = merge_three_way(
+            base=base or None, theirs=_values(current, sent), mine=sent
         )
         if conflicting:
-            raise StaleEdit(current=current, mine=values, fields=conflicting)
+            raise StaleEdit(
+                current=current,
+                mine={name: values[name] for name in to_write},
+                fields=conflicting,
+                base=base,
+                by=_last_author(model, pk=item.pk),
+            )
+        if not to_write:
+            return current  # theirs already holds everything this save changed
         # The other save touched other fields only: apply ours on top of it.
+        values = {name: values[name] for name in to_write}
         base_version = current.version
     else:  # pragma: no cover - five concurrent saves in a row
         raise StaleEdit(current=current, mine=values, fields=list(values))

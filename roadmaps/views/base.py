@@ -1,6 +1,8 @@
 """What the roadmap views share: finding the roadmap and its items (404 for
 whoever may not see them), the editor's context, and the htmx answers."""
 
+import copy
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +13,7 @@ from roadmaps import fragments, selectors
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import Section
 from roadmaps.forms import FORMS
+from roadmaps.history import word_diff
 from roadmaps.models import ITEM_MODELS, PARENT_KINDS, REVISION_FIELD_NAMES, Item
 from roadmaps.services import TRANSITIONS
 
@@ -126,18 +129,30 @@ def text_form(group, roadmap, data=None):
 def conflict_response(
     request, roadmap, *, form_class, error, action, target, kind, label
 ):
-    """409: the stored text beside the refused one, and a form to merge them."""
+    """409: for each field both people changed, theirs beside yours with the
+    words that differ marked, and a form to merge them that holds your changes
+    and their values for every field you did not touch."""
     current = error.current
     initial = {**error.mine, "version": current.version}
     form = form_class(initial=initial, instance=current, auto_id=f"id_{target}_%s")
-    fields = [
-        {
-            "label": form.fields[name].label if name in form.fields else name,
-            "theirs": _display(current, name),
-            "mine": error.mine.get(name, ""),
-        }
-        for name in error.fields
-    ]
+    fields = []
+    for name in error.fields:
+        theirs, mine = (
+            _display(current, name),
+            _display_value(current, name, error.mine),
+        )
+        parts = word_diff(str(theirs), str(mine))
+        fields.append(
+            {
+                "label": form.fields[name].label if name in form.fields else name,
+                "theirs": [
+                    (op == "delete", text) for op, text in parts if op != "insert"
+                ],
+                "mine": [
+                    (op == "insert", text) for op, text in parts if op != "delete"
+                ],
+            }
+        )
     response = fragment_page(
         request,
         roadmap,
@@ -150,6 +165,7 @@ def conflict_response(
             "kind": kind,
             "label": label,
             "updated_at": current.updated_at,
+            "by": error.by,
             "convening": roadmap.delegation.convening,
         },
         status=409,
@@ -166,6 +182,13 @@ def _display(item, name):
         return getattr(item, f"get_{name}_display")()
     value = getattr(item, name)
     return "" if value is None else value
+
+
+def _display_value(item, name, values):
+    """How ``values[name]`` reads, as ``_display`` reads the stored one."""
+    shown = copy.copy(item)
+    setattr(shown, name, values.get(name))
+    return _display(shown, name)
 
 
 def int_or_none(value):

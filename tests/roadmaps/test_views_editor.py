@@ -30,9 +30,11 @@ def test_two_people_saving_the_same_text_one_wins_the_other_sees_both(
     assert won.status_code == 200
     assert lost.status_code == 409
     body = lost.content.decode()
-    assert "If the winner writes" in body
-    assert "If the loser writes" in body
-    assert "Someone else saved this Theory of change while you were writing." in body
+    # Side by side, the words that differ marked; the winner named.
+    assert "If the <mark>winner</mark> writes" in body
+    assert "If the <mark>loser</mark> writes" in body
+    said = f"{bolivia_member.full_name} saved this Theory of change while you were"
+    assert said in body
     assert lost["HX-Retarget"] == "#text-theory-of-change"
     assert Roadmap.objects.get(pk=roadmap.pk).toc_if == "If the winner writes"
 
@@ -54,8 +56,8 @@ def test_two_people_editing_the_same_outcome_without_javascript(
     assert won["Location"] == f"/roadmaps/{roadmap.pk}/#item-outcome-{outcome.pk}"
     assert lost.status_code == 409
     body = lost.content.decode()
-    assert "Winner&#x27;s outcome" in body
-    assert "Loser&#x27;s outcome" in body
+    assert "<mark>Winner&#x27;s</mark> outcome" in body
+    assert "<mark>Loser&#x27;s</mark> outcome" in body
     assert 'name="version" value="2"' in body
     assert Outcome.objects.get(pk=outcome.pk).statement == "Winner's outcome"
 
