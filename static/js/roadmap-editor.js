@@ -32,19 +32,76 @@
     }
   });
 
+  function fieldsOf(form) {
+    return form.querySelectorAll("textarea[name], input[name]:not([type=hidden]), select[name]");
+  }
+
+  function valuesOf(form) {
+    var values = {};
+    fieldsOf(form).forEach(function (field) {
+      values[field.name] = field.value;
+    });
+    return values;
+  }
+
   document.addEventListener("htmx:beforeRequest", function (event) {
-    var form = isAutosave(event);
-    if (form) {
+    var form = event.detail.elt;
+    if (form && form.tagName === "FORM") {
+      // What this request carries: whatever is typed after it left must survive
+      // its answer, even a refusal that redraws the form.
+      form.sentValues = valuesOf(form);
+    }
+    if (isAutosave(event)) {
       say(form, "saving");
     }
   });
 
-  // A refused save (409) carries the merge view: show it instead of dropping it.
+  // A refused save (409) carries the merge view: show it instead of dropping it,
+  // and carry into it what the person typed while the save was on its way.
+  var typedMeanwhile = null;
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (event.detail.xhr && event.detail.xhr.status === 409) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
+      var form = event.detail.elt;
+      var sent = (form && form.sentValues) || {};
+      typedMeanwhile = {id: form && form.id, values: {}, focused: null};
+      if (form && form.tagName === "FORM") {
+        fieldsOf(form).forEach(function (field) {
+          if (field.name in sent && field.value !== sent[field.name]) {
+            typedMeanwhile.values[field.name] = field.value;
+          }
+          if (field === document.activeElement) {
+            typedMeanwhile.focused = field.name;
+          }
+        });
+      }
     }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!typedMeanwhile) {
+      return;
+    }
+    var kept = typedMeanwhile;
+    typedMeanwhile = null;
+    var merge = kept.id && document.getElementById(kept.id);
+    if (!merge) {
+      return;
+    }
+    fieldsOf(merge).forEach(function (field) {
+      if (field.name in kept.values) {
+        field.value = kept.values[field.name];
+        field.classList.add("kept-typing");
+      }
+      if (field.name === kept.focused) {
+        field.focus();
+        if (field.tagName === "TEXTAREA") {
+          field.setSelectionRange(field.value.length, field.value.length);
+        }
+      }
+    });
   });
 
   function retryLater(event) {
