@@ -87,7 +87,7 @@ def test_participant_drafts_the_roadmap_in_place(new_page, bolivia, bolivia_memb
 
     page.get_by_label("If …", exact=True).fill("If her own words")
     conflict = page.locator("form.conflict")
-    expect(conflict).to_contain_text("Someone else saved this")
+    expect(conflict).to_contain_text(f"{colleague.full_name} saved this")
     expect(conflict.locator(".theirs")).to_contain_text("If the colleague's words")
     expect(conflict.locator(".mine")).to_contain_text("If her own words")
     assert Roadmap.objects.get(pk=roadmap.pk).toc_if == "If the colleague's words"
