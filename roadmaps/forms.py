@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.numbers import LocalizedDecimalField
 from roadmaps.enums import Section, StatusTransition
 from roadmaps.models import (
     Activity,
@@ -92,6 +93,10 @@ class IndicatorForm(VersionedForm):
         ]
         widgets = {"statement": _rows(2), "means_of_verification": _rows(2)}
         error_messages = {"statement": {"required": EMPTY_STATEMENT}}
+        field_classes = {
+            "baseline_value": LocalizedDecimalField,
+            "target_value": LocalizedDecimalField,
+        }
 
 
 class ActivityForm(VersionedForm):
@@ -117,6 +122,7 @@ class ActivityForm(VersionedForm):
             "end_quarter": forms.TextInput(attrs={"placeholder": "2026-Q2"}),
         }
         error_messages = {"statement": {"required": EMPTY_STATEMENT}}
+        field_classes = {"cost": LocalizedDecimalField}
 
     def clean_currency(self):
         return self.cleaned_data["currency"].strip().upper()

@@ -1,13 +1,17 @@
 """Two people on one roadmap: whatever either of them types survives the other's
 saves, a refused autosave and a slow network (issue: no lost work)."""
 
+from decimal import Decimal
+
 import pytest
 from playwright.sync_api import expect
 
-from roadmaps.models import Roadmap
+from roadmaps.models import Activity, Pillar, Roadmap
 from roadmaps.services import roadmap_initialize
 from tests import factories
 from tests.e2e.conftest import sign_in
+from tests.e2e.test_accessibility import sign_in_in_language
+from tests.factories import roadmaps as tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -85,3 +89,39 @@ def test_two_people_appending_to_different_texts_both_keep_theirs(two_people):
     expect(second.locator("form.conflict")).to_have_count(0)
     roadmap.refresh_from_db()
     assert (roadmap.toc_if, roadmap.toc_then) == ("If women lead", "then peace lasts")
+
+
+def test_amounts_typed_the_spanish_way_are_read_the_spanish_way(
+    new_page, bolivia, bolivia_member
+):
+    roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
+    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    outcome = tree.outcome(roadmap, pillar, "Mujeres en la mediación")
+    output = tree.output(roadmap, outcome, "Mediadoras formadas")
+    bolivia_member.preferred_language = "es"
+    bolivia_member.save(update_fields=["preferred_language"])
+    page = new_page(locale="es-ES")
+    sign_in_in_language(page, bolivia_member, "es")
+    page.goto(f"/roadmaps/{roadmap.pk}/")
+
+    page.locator(f"#activities a[href*='parent=output-{output.pk}']").first.click()
+    form = page.locator("form.item-form")
+    form.locator("[name=statement]").fill("Formar a cuarenta mediadoras")
+    cost = form.locator("[name=cost]")
+    expect(cost).to_have_attribute("inputmode", "decimal")
+    # Twelve thousand five hundred, or twelve and a half? Refused, text kept.
+    cost.fill("12.500")
+    form.locator("button[type=submit]").first.click()
+    form = page.locator("form.item-form")
+    expect(form).to_contain_text("puede leerse de dos maneras")
+    expect(form.locator("[name=cost]")).to_have_value("12.500")
+    expect(form.locator("[name=statement]")).to_have_value(
+        "Formar a cuarenta mediadoras"
+    )
+    assert not Activity.objects.exists()
+
+    form.locator("[name=cost]").fill("12500,50")
+    form.locator("button[type=submit]").first.click()
+    expect(page.locator("form.item-form")).to_have_count(0)
+    assert Activity.objects.get().cost == Decimal("12500.50")
+    expect(page.get_by_test_id("overall-budget")).to_contain_text("12\xa0500,50")
