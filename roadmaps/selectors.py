@@ -302,3 +302,15 @@ def convening_exports(*, convening) -> list[Export]:
             "requested_by", "roadmap__delegation"
         )[:PAST_EXPORTS_SHOWN]
     )
+
+
+def item_last_change(*, item):
+    """The latest history record of an item (who changed it, when, and how:
+    ``history_change_reason`` is "deleted" for a deletion), or None."""
+    return (
+        type(item)
+        .history.filter(id=item.pk)
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )

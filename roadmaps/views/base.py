@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django_htmx.http import reswap, retarget
 
+from academy.rules import is_delegation_member
 from roadmaps import fragments, selectors
 from roadmaps.completeness import roadmap_completeness
-from roadmaps.enums import Section
+from roadmaps.enums import RoadmapStatus, Section
 from roadmaps.forms import FORMS
 from roadmaps.history import word_diff
 from roadmaps.models import ITEM_MODELS, PARENT_KINDS, REVISION_FIELD_NAMES, Item
@@ -53,6 +54,58 @@ def parent_or_404(request, roadmap, kind):
     if parent_kind not in allowed or not parent_pk.isdigit():
         raise Http404
     return item_or_404(roadmap, parent_kind, int(parent_pk))
+
+
+def save_refused(request, *, pk, kind, item_pk=None, form_class, target):
+    """A save that can no longer land, said in place (409, which the editor
+    swaps in) with the text that was sent, to copy: the item was deleted while
+    it was being edited, or the roadmap was marked final meanwhile. None when
+    the save may go ahead; 404 for whoever may not see the roadmap."""
+    roadmap = roadmap_or_404(request, pk)
+    final = roadmap.status == RoadmapStatus.FINAL
+    may_change = request.user.has_perm("roadmaps.change_roadmap", roadmap)
+    member = is_delegation_member(request.user, roadmap.delegation)
+    if not may_change and not (final and member):
+        raise Http404
+    item, deleted = roadmap, None
+    if item_pk is not None:
+        model = ITEM_MODELS.get(kind)
+        if model is None or kind == "roadmap":
+            raise Http404
+        item = model.objects.filter(roadmap=roadmap, pk=item_pk).first()
+        if item is None:
+            raise Http404
+        if getattr(item, "deleted_at", None) is not None:
+            deleted = selectors.item_last_change(item=item)
+    if may_change and deleted is None:
+        return None
+    form = form_class(request.POST)
+    sent = [
+        (form[name].label, request.POST.get(name, ""))
+        for name in form.fields
+        if name != "version" and request.POST.get(name, "").strip()
+    ]
+    response = fragment_page(
+        request,
+        roadmap,
+        "roadmaps/partials/save_refused.html",
+        {
+            "target": target,
+            "label": item._meta.verbose_name,
+            "item": item,
+            "kind": kind,
+            "final": not may_change,
+            "deleted": deleted,
+            "can_restore": request.user.has_perm("roadmaps.restore_roadmap", roadmap),
+            "sent": sent,
+            "convening": roadmap.delegation.convening,
+        },
+        status=409,
+    )
+    if request.htmx:
+        retarget(response, f"#{target}")
+        reswap(response, "outerHTML")
+    return response
 
 
 def parts_context(roadmap):

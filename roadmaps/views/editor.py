@@ -26,6 +26,7 @@ from roadmaps.views.base import (
     fragment_page,
     parts_context,
     roadmap_or_404,
+    save_refused,
     text_form,
 )
 
@@ -65,9 +66,14 @@ def roadmap_structure(request, pk):
 def roadmap_text_save(request, pk, group):
     """Save one group of long texts (context, theory of change); autosave posts
     here while the person types."""
-    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
     if group not in TEXT_GROUPS:
         raise Http404
+    refused = save_refused(
+        request, pk=pk, kind="roadmap", form_class=FORMS[group], target=f"text-{group}"
+    )
+    if refused:
+        return refused
+    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
     form_class = FORMS[group]
     form = text_form(group, roadmap, request.POST)
     autosave = request.htmx and "save" not in request.POST

@@ -21,6 +21,7 @@ from roadmaps.views.base import (
     item_or_404,
     parent_or_404,
     roadmap_or_404,
+    save_refused,
     structure_response,
 )
 
@@ -78,9 +79,20 @@ def roadmap_item_add(request, pk, kind):
 
 @login_required
 def roadmap_item_edit(request, pk, kind, item_pk):
-    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
     if kind not in FORMS or kind in TEXT_GROUPS:
         raise Http404
+    if request.method == "POST":
+        refused = save_refused(
+            request,
+            pk=pk,
+            kind=kind,
+            item_pk=item_pk,
+            form_class=FORMS[kind],
+            target=f"form-{kind}-{item_pk}",
+        )
+        if refused:
+            return refused
+    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
     item = item_or_404(roadmap, kind, item_pk)
     form_class = FORMS[kind]
     target = f"form-{kind}-{item.pk}"

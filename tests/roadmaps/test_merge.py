@@ -176,3 +176,29 @@ def test_the_merge_view_holds_their_values_for_fields_i_did_not_touch(
     assert 'name="unit" value="%"' in body
     assert 'name="target_value" value="90' in body
     assert "<mark>85" in body
+
+
+def test_saving_an_item_someone_deleted_says_who_and_keeps_the_text(
+    client, indicator, bolivia_member, colleague
+):
+    url = f"/roadmaps/{indicator.roadmap_id}/indicator/{indicator.pk}/edit/"
+    opened = _post_values(indicator)
+    services.item_delete(user=bolivia_member, item=indicator)
+    client.force_login(colleague)
+
+    refused = client.post(
+        url,
+        {**opened, "statement": "Share of women mediators, by region"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert refused.status_code == 409
+    assert refused["HX-Retarget"] == f"#form-indicator-{indicator.pk}"
+    body = refused.content.decode()
+    assert f"{bolivia_member.full_name} deleted this indicator at" in body
+    assert "Share of women mediators, by region</textarea>" in body
+    assert (
+        f"/roadmaps/{indicator.roadmap_id}/indicator/{indicator.pk}/undelete/" in body
+    )
+    indicator.refresh_from_db()
+    assert indicator.deleted_at is not None

@@ -329,13 +329,15 @@ def test_review_cycle_through_the_page(client, roadmap, facilitator, bolivia_mem
     assert roadmap.status == "final"
     client.force_login(bolivia_member)
     assert client.get(f"/roadmaps/{roadmap.pk}/structure/").status_code == 200
-    assert (
-        client.post(
-            f"/roadmaps/{roadmap.pk}/text/context/",
-            {"context_analysis": "x", "nap_status": "none", "version": 1},
-        ).status_code
-        == 404
+    refused = client.post(
+        f"/roadmaps/{roadmap.pk}/text/context/",
+        {"context_analysis": "Late words", "nap_status": "none", "version": 1},
     )
+    assert refused.status_code == 409
+    assert "marked final while you were editing" in refused.content.decode()
+    assert "Late words</textarea>" in refused.content.decode()
+    roadmap.refresh_from_db()
+    assert roadmap.context_analysis != "Late words"
     client.force_login(facilitator)
     client.post(url, {"transition": "reopen"})
     roadmap.refresh_from_db()
