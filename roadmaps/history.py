@@ -5,6 +5,7 @@ record a restore brings back. Each runs a fixed number of queries."""
 import difflib
 from dataclasses import dataclass, field
 
+from roadmaps.enums import Section
 from roadmaps.models import ITEM_MODELS, PARENT_KINDS, Roadmap
 
 HISTORY_KINDS = [
@@ -26,7 +27,24 @@ def _history_filter(kind, roadmap):
     return {"id": roadmap.pk} if kind == "roadmap" else {"roadmap_id": roadmap.pk}
 
 
+# A save of the roadmap's own texts names its group as the record's reason.
+TEXT_GROUP_FIELDS = {
+    "context": ("context_analysis",),
+    "theory-of-change": ("toc_if", "toc_then", "toc_because"),
+}
+TEXT_GROUP_LABELS = {
+    "context": Section.CONTEXT.label,
+    "theory-of-change": Section.THEORY_OF_CHANGE.label,
+}
+
+
 def _summary(record):
+    group = TEXT_GROUP_FIELDS.get(record.history_change_reason or "")
+    if record.kind == "roadmap" and group:
+        text = " ".join(
+            getattr(record, name) for name in group if getattr(record, name)
+        )
+        return text[:120]
     for name in ("statement", "name", "coordination_body", "context_analysis"):
         value = getattr(record, name, None)
         if value:
@@ -42,7 +60,7 @@ def _event(record):
     reason = record.history_change_reason or ""
     if record.history_type == "+":
         return "created"
-    if reason in {"deleted", "restored"}:
+    if reason in {"deleted", "restored", "moved"}:
         return reason
     if reason.startswith("status:"):
         return "status"
@@ -54,8 +72,9 @@ def roadmap_history(*, roadmap: Roadmap) -> list:
     per kind of part, and one per kind that can be deleted).
 
     Each record gets ``kind``, ``label`` (the part's name), ``summary`` (its text,
-    shortened), ``event`` (created, changed, status, deleted, restored) and
-    ``can_undo`` (a deletion whose item is still deleted).
+    shortened), ``event`` (created, changed, status, deleted, restored, moved),
+    ``can_undo`` (a deletion whose item is still deleted) and ``can_undo_move``
+    (a move that is its item's latest change).
     """
     records = []
     for kind in HISTORY_KINDS:
@@ -66,7 +85,9 @@ def roadmap_history(*, roadmap: Roadmap) -> list:
             .order_by("-history_date")[:HISTORY_LIMIT]
         ):
             record.kind = kind
-            record.label = model._meta.verbose_name
+            record.label = TEXT_GROUP_LABELS.get(
+                record.history_change_reason or "", model._meta.verbose_name
+            )
             records.append(record)
     records.sort(key=lambda record: record.history_date, reverse=True)
     records = records[:HISTORY_LIMIT]
@@ -79,11 +100,19 @@ def roadmap_history(*, roadmap: Roadmap) -> list:
         )
         for kind in PARENT_KINDS
     }
+    seen = set()
     for record in records:
         record.summary = _summary(record)
         record.event = _event(record)
         record.can_undo = record.event == "deleted" and record.id in deleted.get(
             record.kind, ()
+        )
+        latest = (record.kind, record.id) not in seen
+        seen.add((record.kind, record.id))
+        record.can_undo_move = (
+            record.event == "moved"
+            and latest
+            and record.id not in deleted.get(record.kind, ())
         )
     return records
 

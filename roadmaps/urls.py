@@ -44,6 +44,11 @@ urlpatterns = [
         name="roadmap_item_delete",
     ),
     path(
+        f"roadmaps/<int:pk>/{KIND}/undo-move/",
+        history.roadmap_item_move_undo,
+        name="roadmap_item_move_undo",
+    ),
+    path(
         f"roadmaps/<int:pk>/{KIND}/undelete/",
         items.roadmap_item_undelete,
         name="roadmap_item_undelete",

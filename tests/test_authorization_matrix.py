@@ -30,7 +30,7 @@ from academy.enums import Role
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
-from roadmaps.services import item_delete, roadmap_initialize
+from roadmaps.services import item_delete, item_move, roadmap_initialize
 from tests import factories
 from tests.factories import roadmaps as roadmap_factories
 
@@ -208,6 +208,11 @@ MATRIX = {
         lambda w: {"pk": w.roadmap.pk, "kind": "outcome", "item_pk": w.deleted.pk},
         post=MEMBERS,
     ),
+    "roadmaps:roadmap_item_move_undo": Route(
+        lambda w: {"pk": w.roadmap.pk, "kind": "outcome", "item_pk": w.moved.pk},
+        post=MEMBERS,
+        data=lambda w: {"record": w.move.history_id},
+    ),
     "roadmaps:roadmap_comment_add": Route(
         roadmap,
         post=DELEGATION_READERS,
@@ -304,6 +309,9 @@ class World:
         self.other_pillar = Pillar.objects.filter(roadmap=self.roadmap).last()
         self.deleted = roadmap_factories.outcome(self.roadmap, pillar)
         item_delete(user=self.membership.user, item=self.deleted)
+        self.moved = roadmap_factories.outcome(self.roadmap, pillar)
+        item_move(user=self.membership.user, item=self.moved, direction="up")
+        self.move = self.moved.history.order_by("-history_id").first()
         self.comment = Comment.objects.create(
             roadmap=self.roadmap,
             author=self.membership.user,

@@ -2,11 +2,13 @@
 
 from roadmaps.services.comments import comment_create, comment_resolve
 from roadmaps.services.items import (
+    MoveNotUndoable,
     StaleEdit,
     editable_fields,
     item_create,
     item_delete,
     item_move,
+    item_move_undo,
     item_reparent,
     item_restore,
     item_undelete,
@@ -26,6 +28,7 @@ from roadmaps.services.revisions import roadmap_revision_bump
 
 __all__ = [
     "TRANSITIONS",
+    "MoveNotUndoable",
     "StaleEdit",
     "comment_create",
     "comment_resolve",
@@ -33,6 +36,7 @@ __all__ = [
     "item_create",
     "item_delete",
     "item_move",
+    "item_move_undo",
     "item_reparent",
     "item_restore",
     "item_undelete",

@@ -16,6 +16,7 @@ import logging
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from roadmaps.models import (
     PARENT_KINDS,
@@ -87,9 +88,9 @@ def history_record_write(obj, *, user, reason: str = "", created: bool = False):
 
 
 def _values(obj, names) -> dict:
-    """Comparable values by field name (a foreign key by its id)."""
-    model = type(obj) if not hasattr(obj, "instance_type") else obj.instance_type
-    return {name: getattr(obj, model._meta.get_field(name).attname) for name in names}
+    """Comparable values by field name (a foreign key by its id); ``obj`` is an
+    item or one of its history records, which name their fields alike."""
+    return {name: getattr(obj, obj._meta.get_field(name).attname) for name in names}
 
 
 def _base_record(model, *, pk, base_version):
@@ -223,7 +224,8 @@ def item_move(*, user, item: Item, direction: str) -> None:
 
     Positions of the siblings are renumbered 1…n, so the dotted codes derived
     from them follow. Versions are not touched: a move does not make anyone's
-    text stale. Side effects: none besides the positions.
+    text stale. Side effects: the positions; a history record "moved" of the
+    item (its place before is the record before: ``item_move_undo``).
     """
     model = type(item)
     siblings = list(
@@ -240,11 +242,19 @@ def item_move(*, user, item: Item, direction: str) -> None:
     target = index - 1 if direction == "up" else index + 1
     if 0 <= target < len(ids):
         ids[index], ids[target] = ids[target], ids[index]
+    if not 0 <= target < len(ids):
+        return
+    _positions_write(model, siblings, ids)
+    history_record_write(model.objects.get(pk=item.pk), user=user, reason="moved")
+    _changed(item)
+
+
+def _positions_write(model, siblings, ids) -> None:
+    """Number the siblings 1…n in the order of ``ids`` (only those that change)."""
     current = {sibling.pk: sibling.position for sibling in siblings}
     for position, pk in enumerate(ids, start=1):
-        if current[pk] != position:
+        if current.get(pk) != position:
             model.objects.filter(pk=pk).update(position=position)
-    _changed(item)
 
 
 def _parent_fields(item: Item, parent: Item) -> dict:
@@ -284,6 +294,63 @@ def item_reparent(*, user, item: Item, parent: Item) -> None:
         .aggregate(last=Max("position"))["last"]
     )
     model.objects.filter(pk=item.pk).update(**fields, position=(last or 0) + 1)
+    history_record_write(model.objects.get(pk=item.pk), user=user, reason="moved")
+    _changed(item)
+
+
+class MoveNotUndoable(Exception):
+    """The move cannot be undone: the item changed since, or its earlier parent
+    is gone. ``message`` says which."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def item_move_undo(*, user, item: Item, record) -> None:
+    """Put an item back where it was before the move ``record`` (a history
+    record "moved" of the item): under its earlier parent, at its earlier place
+    among its siblings, which are renumbered.
+
+    Raises MoveNotUndoable when the item was changed or moved again since, or
+    its earlier parent was deleted. Side effects: a history record "moved".
+    """
+    model = type(item)
+    records = list(
+        model.history.filter(id=item.pk, history_id__lte=record.history_id).order_by(
+            "-history_id"
+        )[:2]
+    )
+    latest = model.history.filter(id=item.pk).order_by("-history_id").first()
+    if len(records) < 2 or latest.history_id != record.history_id:
+        raise MoveNotUndoable(
+            _("It was changed or moved again since: undo that first.")
+        )
+    before = records[1]
+    parent = {
+        name: getattr(before, name)
+        for name in ("outcome_id", "output_id", f"{item.parent_field}_id")
+        if item.parent_field and hasattr(before, name)
+    }
+    for name, pk in parent.items():
+        parent_model = model._meta.get_field(name.removesuffix("_id")).related_model
+        if (
+            pk is not None
+            and not parent_model.objects.filter(pk=pk, deleted_at__isnull=True).exists()
+        ):
+            raise MoveNotUndoable(_("The place it came from was deleted."))
+    model.objects.filter(pk=item.pk).update(**parent)
+    siblings = list(
+        model.objects.select_for_update()
+        .filter(roadmap_id=item.roadmap_id, deleted_at__isnull=True, **parent)
+        .exclude(pk=item.pk)
+        .order_by("position", "pk")
+    )
+    ids = [sibling.pk for sibling in siblings]
+    ids.insert(min(max(before.position - 1, 0), len(ids)), item.pk)
+    _positions_write(model, [*siblings, model.objects.get(pk=item.pk)], ids)
+    history_record_write(model.objects.get(pk=item.pk), user=user, reason="moved")
     _changed(item)
 
 

@@ -88,6 +88,8 @@ def roadmap_text_save(request, pk, group):
                 item=roadmap,
                 base_version=form.cleaned_data["version"],
                 changes=form.changes(),
+                # The history names the group of texts (roadmaps/history.py).
+                reason=group,
             )
         except StaleEdit as error:
             return conflict_response(
