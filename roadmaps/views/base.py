@@ -3,10 +3,12 @@ whoever may not see them), the editor's context, and the htmx answers."""
 
 import copy
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget
 
 from academy.rules import is_delegation_member
@@ -146,10 +148,12 @@ def editor_url(roadmap, anchor=""):
     return f"{url}#{anchor}" if anchor else url
 
 
-def structure_response(request, roadmap, anchor=""):
+def structure_response(request, roadmap, anchor="", said=""):
     """After a change: the whole structure (codes renumbered) for htmx, or back
-    to the place in the page."""
+    to the place in the page with ``said`` confirming it (no JavaScript: the
+    page is all the person sees)."""
     if not request.htmx:
+        messages.success(request, said or _("Saved."))
         return redirect(editor_url(roadmap, anchor))
     # The change counted in the roadmap's revisions after it was loaded.
     roadmap.refresh_from_db(fields=REVISION_FIELD_NAMES)

@@ -6,12 +6,14 @@ JavaScript off, the same URLs take ordinary posts and redirect back to the place
 in the page. Whoever may not see a roadmap gets 404 on every URL.
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
@@ -103,6 +105,7 @@ def roadmap_text_save(request, pk, group):
                 label=TEXT_GROUPS[group].label,
             )
         if not request.htmx:
+            messages.success(request, _("Saved."))
             return redirect(editor_url(roadmap, group))
         # Only the text, its save state, the summary and the nav are redrawn.
         context = parts_context(saved)

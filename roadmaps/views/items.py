@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
@@ -162,7 +163,7 @@ def roadmap_item_move(request, pk, kind, item_pk):
     if direction not in {"up", "down"}:
         raise Http404
     services.item_move(user=request.user, item=item, direction=direction)
-    return structure_response(request, roadmap, item.anchor)
+    return structure_response(request, roadmap, item.anchor, said=_("Moved."))
 
 
 @login_required
@@ -173,7 +174,12 @@ def roadmap_item_delete(request, pk, kind, item_pk):
     item = item_or_404(roadmap, kind, item_pk)
     if request.method == "POST":
         services.item_delete(user=request.user, item=item)
-        return structure_response(request, roadmap, item.section)
+        return structure_response(
+            request,
+            roadmap,
+            item.section,
+            said=_("Deleted. The history can bring it back."),
+        )
     return fragment_page(
         request,
         roadmap,
@@ -201,7 +207,7 @@ def roadmap_item_reparent(request, pk, kind, item_pk):
     if request.method == "POST" and form.is_valid():
         parent = found.parents[form.cleaned_data["parent"]]
         services.item_reparent(user=request.user, item=item, parent=parent)
-        return structure_response(request, roadmap, item.anchor)
+        return structure_response(request, roadmap, item.anchor, said=_("Moved."))
     action = reverse(
         "roadmaps:roadmap_item_reparent",
         kwargs={"pk": roadmap.pk, "kind": kind, "item_pk": item.pk},

@@ -32,6 +32,16 @@
     }
   });
 
+  // The page says "Press Save" for whoever has no JavaScript; with it, texts
+  // save themselves, and the page says so.
+  function sayIdle() {
+    document.querySelectorAll("form[data-autosave] .save-status .save-idle").forEach(function (idle) {
+      idle.textContent = idle.parentElement.dataset.idle;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", sayIdle);
+  document.addEventListener("htmx:afterSettle", sayIdle);
+
   function fieldsOf(form) {
     return form.querySelectorAll("textarea[name], input[name]:not([type=hidden]), select[name]");
   }
@@ -126,6 +136,133 @@
     } else if (isAutosave(event)) {
       // Refused for good (the roadmap became final, the session ended…).
       say(isAutosave(event), "failed");
+    }
+  });
+})();
+
+/* Open forms survive redraws, and leaving with unsaved text asks first.
+ *
+ * Moving an item or saving another one redraws the whole structure
+ * (#roadmap-structure): any other edit or add form open in it, with what was
+ * typed, is carried over into the new structure in place of the item or the
+ * "add" slot it had replaced. */
+(function () {
+  "use strict";
+
+  var OPEN_FORMS = "form.item-form, form.conflict, .save-refused";
+  var carried = null;
+
+  function slotOf(form) {
+    var parent = form.parentElement;
+    if (parent && parent.id && parent.id.indexOf("add-") === 0) {
+      return {id: parent.id, inner: true};
+    }
+    // form-outcome-12 stands where item-outcome-12 was.
+    return {id: "item-" + form.id.replace(/^form-/, ""), inner: false};
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "roadmap-structure" || !event.detail.shouldSwap) {
+      return;
+    }
+    var sender = event.detail.requestConfig && event.detail.requestConfig.elt;
+    carried = [];
+    target.querySelectorAll(OPEN_FORMS).forEach(function (form) {
+      if (form === sender || form.contains(sender) || !form.id) {
+        return; // the form that was just saved closes
+      }
+      carried.push({form: form, slot: slotOf(form), focused: form.contains(document.activeElement) ? document.activeElement : null});
+    });
+  });
+
+  document.addEventListener("htmx:afterSwap", function () {
+    if (!carried) {
+      return;
+    }
+    var forms = carried;
+    carried = null;
+    forms.forEach(function (kept) {
+      var slot = document.getElementById(kept.slot.id);
+      if (!slot) {
+        return; // its item is gone (deleted meanwhile): nowhere to put it
+      }
+      if (kept.slot.inner) {
+        slot.replaceChildren(kept.form);
+      } else {
+        slot.replaceWith(kept.form);
+      }
+      window.htmx.process(kept.form);
+      if (kept.focused) {
+        kept.focused.focus();
+      }
+    });
+  });
+
+  // Unsaved text: a field of an open form that differs from what it was drawn
+  // with, or an autosaving text not saved yet.
+  function unsaved() {
+    if (document.querySelector("form.conflict")) {
+      return true; // a merge waiting to be saved
+    }
+    var forms = document.querySelectorAll("form.item-form, form[data-autosave]");
+    for (var index = 0; index < forms.length; index += 1) {
+      var form = forms[index];
+      if (form.matches("form[data-autosave]")) {
+        if (form.dataset.dirty === "true") {
+          return true;
+        }
+        continue;
+      }
+      var fields = form.querySelectorAll("textarea, input:not([type=hidden])");
+      for (var f = 0; f < fields.length; f += 1) {
+        if (fields[f].value !== fields[f].defaultValue && !fields[f].readOnly) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-autosave]");
+    if (form) {
+      form.dataset.dirty = "true";
+    }
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.matches && form.matches("form[data-autosave]")) {
+      form.dataset.sending = form.dataset.dirty || "false";
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.matches && form.matches("form[data-autosave]") && event.detail.successful) {
+      // Typed after the request left: still unsaved (the next autosave takes it).
+      var sent = form.sentValues || {};
+      var changed = Array.prototype.some.call(
+        form.querySelectorAll("textarea[name], input[name]:not([type=hidden]), select[name]"),
+        function (field) { return field.name in sent && field.value !== sent[field.name]; }
+      );
+      form.dataset.dirty = changed ? "true" : "false";
+    }
+  });
+
+  var leaving = false;
+  document.addEventListener("click", function (event) {
+    // "Discard my text" means it.
+    if (event.target.closest && event.target.closest("[data-discard]")) {
+      leaving = true;
+    }
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (!leaving && unsaved()) {
+      event.preventDefault();
+      event.returnValue = "";
     }
   });
 })();

@@ -125,3 +125,70 @@ def test_amounts_typed_the_spanish_way_are_read_the_spanish_way(
     expect(page.locator("form.item-form")).to_have_count(0)
     assert Activity.objects.get().cost == Decimal("12500.50")
     expect(page.get_by_test_id("overall-budget")).to_contain_text("12\xa0500,50")
+
+
+def test_an_open_form_keeps_its_text_when_the_structure_is_redrawn(
+    new_page, bolivia, bolivia_member
+):
+    roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
+    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    first = tree.outcome(roadmap, pillar, "Women lead peace talks")
+    second = tree.outcome(roadmap, pillar, "Shelters in every province")
+    third = tree.outcome(roadmap, pillar, "Budgets name gender")
+    page = new_page()
+    sign_in(page, bolivia_member.email)
+    page.goto(f"/roadmaps/{roadmap.pk}/")
+
+    page.locator(f"#{first.anchor}").get_by_role("link", name="Edit").first.click()
+    typing = page.locator(f"#form-outcome-{first.pk} [name=statement]")
+    typing.fill("Women lead peace talks and ceasefire monitoring")
+    # She moves another outcome, then saves a third one: the page redraws twice.
+    page.locator(f"#move-down-{second.anchor}").click()
+    expect(page.locator(f"#{second.anchor} .code").first).to_have_text("1.3")
+    page.locator(f"#{third.anchor}").get_by_role("link", name="Edit").first.click()
+    other = page.locator(f"#form-outcome-{third.pk}")
+    other.locator("[name=statement]").fill("Budgets name gender, every year")
+    other.get_by_role("button", name="Save").click()
+    expect(page.locator(f"#{third.anchor}")).to_contain_text("every year")
+
+    expect(typing).to_have_value("Women lead peace talks and ceasefire monitoring")
+
+    # Leaving with it unsaved asks first.
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.evaluate("window.location.href = '/'")
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    expect(typing).to_have_value("Women lead peace talks and ceasefire monitoring")
+
+
+def test_without_javascript_nothing_claims_to_save_itself_and_each_save_is_confirmed(
+    new_page, bolivia, bolivia_member
+):
+    roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
+    page = new_page(java_script_enabled=False)
+    sign_in(page, bolivia_member.email)
+    page.goto(f"/roadmaps/{roadmap.pk}/")
+    status = page.locator("#save-status-theory-of-change")
+
+    expect(status).to_have_text("Press Save to keep your changes.")
+    expect(page.locator("main")).not_to_contain_text("save themselves")
+    form = page.locator("#text-theory-of-change")
+    form.get_by_label("If …", exact=True).fill("If ministries coordinate")
+    form.get_by_role("button", name="Save").click()
+
+    expect(page.locator(".messages")).to_contain_text("Saved.")
+    assert Roadmap.objects.get(pk=roadmap.pk).toc_if == "If ministries coordinate"
+
+
+def test_with_javascript_the_page_says_texts_save_themselves(
+    new_page, bolivia, bolivia_member
+):
+    roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
+    page = new_page()
+    sign_in(page, bolivia_member.email)
+    page.goto(f"/roadmaps/{roadmap.pk}/")
+
+    expect(page.locator("#save-status-theory-of-change")).to_have_text(
+        "Changes save themselves while you type."
+    )
