@@ -37,21 +37,52 @@ def export_render(self, *, export_id: int) -> int | None:
     max_retries=5,
 )
 def roadmap_status_notice_send(
-    self, *, roadmap_id: int, status: str, changed_by_id: int | None = None
+    self,
+    *,
+    roadmap_id: int,
+    status: str,
+    changed_by_id: int | None = None,
+    base_url: str = "",
 ) -> int:
-    """E-mail the delegation's members that their roadmap became ``status``
-    (see ``roadmaps.notices.roadmap_status_notice_send``); an unreachable mail
-    server is tried again with growing pauses.
+    """E-mail the people concerned that the roadmap became ``status`` (see
+    ``roadmaps.notices.roadmap_status_notice_send``); an unreachable mail server
+    is tried again with growing pauses.
 
     In-process (no broker) the request is waiting: a failure is logged, and the
     status change stands.
     """
     try:
         return notices.roadmap_status_notice_send(
-            roadmap_id=roadmap_id, status=status, changed_by_id=changed_by_id
+            roadmap_id=roadmap_id,
+            status=status,
+            changed_by_id=changed_by_id,
+            base_url=base_url,
         )
     except Exception:
         if not self.app.conf.task_always_eager:
             raise
         logger.exception("Status e-mail of roadmap %s was not sent", roadmap_id)
+        return 0
+
+
+@shared_task(
+    bind=True,
+    name="roadmaps.comment_notice_send",
+    ignore_result=True,
+    autoretry_for=MAIL_SERVER_UNREACHABLE,
+    retry_backoff=10,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+)
+def comment_notice_send(self, *, comment_id: int, base_url: str = "") -> int:
+    """E-mail the people concerned by a new comment (see
+    ``roadmaps.notices.comment_notice_send``); as the status notice, retried
+    while the mail server is unreachable, logged when run in-process."""
+    try:
+        return notices.comment_notice_send(comment_id=comment_id, base_url=base_url)
+    except Exception:
+        if not self.app.conf.task_always_eager:
+            raise
+        logger.exception("E-mail of comment %s was not sent", comment_id)
         return 0

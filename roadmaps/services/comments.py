@@ -16,11 +16,19 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def comment_create(
-    *, user, roadmap: Roadmap, section: str, body: str, parent: Comment | None = None
+    *,
+    user,
+    roadmap: Roadmap,
+    section: str,
+    body: str,
+    parent: Comment | None = None,
+    base_url: str = "",
 ) -> Comment:
     """Comment on a section, or answer a thread (``parent``).
 
-    Raises ValidationError for an empty comment.
+    Raises ValidationError for an empty comment. Side effects: after commit, an
+    e-mail to the people concerned (roadmaps.notices), linking to the comments
+    at ``base_url``.
     """
     if parent is not None:
         # Answers join the thread of the first comment and its section.
@@ -32,7 +40,26 @@ def comment_create(
     comment.full_clean()
     comment.save()
     roadmap_revision_bump(roadmap_id=roadmap.pk, kinds=["comment"])
+    transaction.on_commit(
+        lambda: comment_notify(comment_id=comment.pk, base_url=base_url)
+    )
     return comment
+
+
+def comment_notify(*, comment_id: int, base_url: str = "") -> bool:
+    """Queue the comment's e-mails; False (logged) when the broker is down."""
+    from kombu.exceptions import OperationalError
+
+    from roadmaps.tasks import comment_notice_send
+
+    try:
+        comment_notice_send.apply_async(
+            kwargs={"comment_id": comment_id, "base_url": base_url}
+        )
+    except OperationalError:
+        logger.warning("E-mail of comment %s lost: no broker", comment_id)
+        return False
+    return True
 
 
 @transaction.atomic

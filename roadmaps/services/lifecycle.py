@@ -123,13 +123,16 @@ TRANSITIONS = {
 
 
 @transaction.atomic
-def roadmap_status_change(*, user, roadmap: Roadmap, transition: str) -> Roadmap:
+def roadmap_status_change(
+    *, user, roadmap: Roadmap, transition: str, base_url: str = ""
+) -> Roadmap:
     """Move a roadmap through review: draft → in review → changes requested or
     final; a facilitator reopens a final roadmap.
 
     Raises ValidationError when the transition does not start from the current
-    status. Side effects: a history record; after commit, an e-mail to each
-    member of the delegation in their own language.
+    status. Side effects: a history record; after commit, an e-mail to the
+    people concerned, each in their own language, linking to the roadmap at
+    ``base_url`` (roadmaps.notices).
     """
     sources, target, _permission = TRANSITIONS[StatusTransition(transition)]
     updated = Roadmap.objects.filter(pk=roadmap.pk, status__in=sources).update(
@@ -140,14 +143,18 @@ def roadmap_status_change(*, user, roadmap: Roadmap, transition: str) -> Roadmap
     saved = Roadmap.objects.select_related("delegation__convening").get(pk=roadmap.pk)
     history_record_write(saved, user=user, reason=f"status:{target}")
     transaction.on_commit(
-        lambda: roadmap_status_notify(roadmap_id=saved.pk, changed_by=user)
+        lambda: roadmap_status_notify(
+            roadmap_id=saved.pk, changed_by=user, base_url=base_url
+        )
     )
     return saved
 
 
-def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> bool:
-    """Queue the e-mail telling each member of the delegation, in the member's
-    language, that the roadmap's status changed (called once the change is
+def roadmap_status_notify(
+    *, roadmap_id: int, changed_by=None, base_url: str = ""
+) -> bool:
+    """Queue the e-mail telling the people concerned, each in their language,
+    that the roadmap's status changed (called once the change is
     committed; the worker sends it, or this process when no broker is set).
     Returns whether it was queued: not when the roadmap is gone or the broker
     cannot be reached (then the notice is logged as lost)."""
@@ -165,6 +172,7 @@ def roadmap_status_notify(*, roadmap_id: int, changed_by=None) -> bool:
                 "roadmap_id": roadmap_id,
                 "status": status[0],
                 "changed_by_id": getattr(changed_by, "pk", None),
+                "base_url": base_url,
             }
         )
     except OperationalError:

@@ -32,6 +32,7 @@ def roadmap_comment_add(request, pk):
             section=form.cleaned_data["section"],
             body=form.cleaned_data["body"],
             parent=parent,
+            base_url=request.build_absolute_uri("/"),
         )
     section = parent.section if parent else request.POST.get("section", "")
     return _comments_response(request, roadmap, section, form=form)
@@ -83,7 +84,10 @@ def roadmap_status_change(request, pk):
         raise Http404
     try:
         services.roadmap_status_change(
-            user=request.user, roadmap=roadmap, transition=transition
+            user=request.user,
+            roadmap=roadmap,
+            transition=transition,
+            base_url=request.build_absolute_uri("/"),
         )
     except ValidationError as error:
         # Someone changed the status meanwhile: say so; the page shows the new one.

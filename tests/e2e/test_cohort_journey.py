@@ -81,8 +81,14 @@ def test_invite_accept_draft_submit_comment_request_changes_export(
     assert list(Comment.objects.values_list("body", "author__email")) == [
         ("Add a baseline year.", "facilitator@test.org")
     ]
-    # Each status change reached the delegation's members by e-mail.
-    assert [m.to for m in mailoutbox[1:]] == [["nina@test.org"], ["nina@test.org"]]
+    # The submission reached the facilitator; the comment and the request for
+    # changes, the delegation's member: each e-mail links to the roadmap.
+    assert [m.to for m in mailoutbox[1:]] == [
+        ["facilitator@test.org"],
+        ["nina@test.org"],
+        ["nina@test.org"],
+    ]
+    assert all(f"/roadmaps/{roadmap.pk}/" in m.body for m in mailoutbox[1:])
 
     # The facilitator exports the roadmap in Spanish and downloads the PDF.
     review.get_by_label("Language of the report").select_option("es")
