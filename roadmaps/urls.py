@@ -14,6 +14,11 @@ urlpatterns = [
         name="roadmap_structure",
     ),
     path(
+        "roadmaps/<int:pk>/presence/",
+        editor.roadmap_presence,
+        name="roadmap_presence",
+    ),
+    path(
         "roadmaps/<int:pk>/text/<str:group>/",
         editor.roadmap_text_save,
         name="roadmap_text_save",

@@ -3,7 +3,18 @@ environment gives none (``make test`` gives one). Set in the environment, so the
 processes tests start (a Celery worker, an app server) have it too."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "x" * 40)
 
 from config.settings import *  # noqa: E402, F403
+
+# On SQLite, a test database in a file (one per test process), not in memory: a
+# live server's threads then each have their own connection, as web workers do,
+# instead of sharing one (the editor's heartbeat runs beside its other requests).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(
+            tempfile.gettempdir(), f"academy-test-{os.getpid()}.sqlite3"
+        )
+    }

@@ -227,6 +227,11 @@ MATRIX = {
         roadmap, post=MEMBERS, data=lambda w: {"transition": "submit"}
     ),
     "roadmaps:roadmap_history": Route(roadmap, get=DELEGATION_READERS),
+    "roadmaps:roadmap_presence": Route(
+        roadmap,
+        post=DELEGATION_READERS,
+        data=lambda w: {"section": "indicators", "editing": ""},
+    ),
     "roadmaps:roadmap_item_history": Route(outcome, get=DELEGATION_READERS),
     # PDF exports: a roadmap's for its readers, the cohort report for staff.
     "roadmaps:roadmap_exports": Route(roadmap, get=DELEGATION_READERS),

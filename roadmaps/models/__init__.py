@@ -10,6 +10,7 @@ from roadmaps.models.base import (
 from roadmaps.models.comments import Comment
 from roadmaps.models.exports import Export, exports_storage
 from roadmaps.models.plan import Coordination, Milestone, Territory
+from roadmaps.models.presence import Presence
 from roadmaps.models.results import Activity, Indicator, Outcome, Output, Pillar
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Outcome",
     "Output",
     "Pillar",
+    "Presence",
     "Roadmap",
     "RoadmapQuerySet",
     "Territory",

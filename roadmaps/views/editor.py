@@ -9,7 +9,7 @@ in the page. Whoever may not see a roadmap gets 404 on every URL.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
-from roadmaps import services
+from roadmaps import presence, services
 from roadmaps.forms import FORMS
 from roadmaps.services import StaleEdit
 from roadmaps.views.base import (
@@ -137,4 +137,30 @@ def roadmap_text_save(request, pk, group):
         roadmap,
         "roadmaps/partials/text_form.html",
         {"form": form, "group": group, "action": action, "can_change": True},
+    )
+
+
+@login_required
+@require_POST
+def roadmap_presence(request, pk):
+    """The editor's heartbeat: record where this person is, answer with the
+    others on the roadmap now (or, when the page is left, forget this person)."""
+    roadmap = roadmap_or_404(request, pk)
+    if request.POST.get("leave"):
+        presence.presence_leave(roadmap=roadmap, user=request.user)
+        return HttpResponse(status=204)
+    presence.presence_beat(
+        roadmap=roadmap,
+        user=request.user,
+        section=request.POST.get("section", ""),
+        editing=request.POST.get("editing", ""),
+    )
+    return render(
+        request,
+        "roadmaps/partials/presence.html",
+        {
+            "roadmap": roadmap,
+            "others": presence.presence_others(roadmap=roadmap, user=request.user),
+            "heartbeat": presence.HEARTBEAT_SECONDS,
+        },
     )

@@ -266,3 +266,79 @@
     }
   });
 })();
+
+/* Presence: the heartbeat (#presence, polled by htmx) says which section this
+ * person is reading and which item's form is open; the answer lists the others,
+ * and the items they are editing are marked. */
+(function () {
+  "use strict";
+
+  var last = "";
+
+  function currentSection() {
+    var sections = document.querySelectorAll(".roadmap-section[id]");
+    var line = window.innerHeight * 0.4;
+    var found = "";
+    sections.forEach(function (section) {
+      if (section.getBoundingClientRect().top <= line) {
+        found = section.id;
+      }
+    });
+    return found || (sections[0] ? sections[0].id : "");
+  }
+
+  function openItem() {
+    var form = document.querySelector("form.item-form[id^='form-'], form.conflict[id^='form-']");
+    var key = form ? form.id.replace(/^form-/, "") : "";
+    return /^[a-z]+-\d+$/.test(key) ? key : "";
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "presence") {
+      event.detail.parameters.section = currentSection();
+      event.detail.parameters.editing = openItem();
+    }
+  });
+
+  // Tell the others soon after this person moves or opens a form.
+  var pending = null;
+  function changed() {
+    var now = currentSection() + "|" + openItem();
+    if (now === last) {
+      return;
+    }
+    last = now;
+    window.clearTimeout(pending);
+    pending = window.setTimeout(function () {
+      document.body.dispatchEvent(new Event("presence-changed"));
+    }, 1000);
+  }
+  window.addEventListener("scroll", changed, {passive: true});
+  document.addEventListener("htmx:afterSettle", changed);
+
+  function markEdited() {
+    document.querySelectorAll(".being-edited").forEach(function (item) {
+      item.classList.remove("being-edited");
+      item.removeAttribute("data-being-edited");
+    });
+    document.querySelectorAll("#presence [data-editing]").forEach(function (person) {
+      var item = person.dataset.editing && document.getElementById("item-" + person.dataset.editing);
+      if (item) {
+        item.classList.add("being-edited");
+        item.setAttribute("data-being-edited", person.dataset.editingLabel);
+      }
+    });
+  }
+  document.addEventListener("htmx:afterSettle", markEdited);
+
+  window.addEventListener("pagehide", function () {
+    var presence = document.getElementById("presence");
+    var token = document.querySelector("[name=csrfmiddlewaretoken]");
+    if (presence && token && navigator.sendBeacon) {
+      var data = new FormData();
+      data.append("leave", "1");
+      data.append("csrfmiddlewaretoken", token.value);
+      navigator.sendBeacon(presence.dataset.presenceUrl, data);
+    }
+  });
+})();

@@ -192,3 +192,19 @@ def test_with_javascript_the_page_says_texts_save_themselves(
     expect(page.locator("#save-status-theory-of-change")).to_have_text(
         "Changes save themselves while you type."
     )
+
+
+def test_two_people_see_each_other_and_the_item_being_edited(two_people):
+    roadmap, (first, second) = two_people
+    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    outcome = tree.outcome(roadmap, pillar, "Women lead peace talks")
+    for page in (first, second):
+        page.reload()
+
+    second.locator(f"#{outcome.anchor}").get_by_role("link", name="Edit").first.click()
+    expect(second.locator(f"#form-outcome-{outcome.pk}")).to_be_visible()
+
+    presence = first.locator("#presence")
+    # The heartbeat brings her colleague, and the outcome she has open.
+    expect(presence).to_contain_text("editing an item", timeout=20_000)
+    expect(first.locator(f"#{outcome.anchor}.being-edited")).to_have_count(1)
