@@ -105,6 +105,10 @@ rules.add_perm(
 rules.add_perm("academy.view_delegation", is_convening_staff | is_delegation_member)
 rules.add_perm("academy.change_delegation", is_organizer)
 rules.add_perm("academy.view_delegation_contacts", is_convening_staff)
+# Drafting together: a delegation's members may write to one another.
+rules.add_perm(
+    "academy.view_delegation_emails", is_convening_staff | is_delegation_member
+)
 rules.add_perm("academy.change_session", is_organizer)
 rules.add_perm("academy.mark_attendance", is_convening_staff)
 rules.add_perm("academy.view_cohort_dashboard", is_convening_staff)

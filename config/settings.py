@@ -233,6 +233,9 @@ EXPORTS_WINDOW_MINUTES = _read("EXPORTS_WINDOW_MINUTES", env.int, 10)
 # Days an export that is not the newest of its report is kept after its last
 # download (manage.py exports_cleanup).
 EXPORT_RETENTION_DAYS = _read("EXPORT_RETENTION_DAYS", env.int, 30)
+# Seconds between the editor's presence heartbeats (roadmaps.presence); 0 turns
+# presence off.
+ROADMAP_PRESENCE_SECONDS = _read("ROADMAP_PRESENCE_SECONDS", env.int, 15)
 INVITATION_MAX_AGE_DAYS = _read("INVITATION_MAX_AGE_DAYS", env.int, 14)
 if INVITATION_MAX_AGE_DAYS < 1:
     raise _invalid("INVITATION_MAX_AGE_DAYS", "a link must work for a day at least")

@@ -188,6 +188,7 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Write a comment first.")},
     )
     section = forms.ChoiceField(choices=Section.choices, widget=forms.HiddenInput)
+    about = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
 
 class StatusForm(forms.Form):

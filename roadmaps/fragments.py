@@ -14,8 +14,9 @@ Django's cache (Redis when configured, shared by every process; see
   (roadmaps/services/revisions.py);
 - for the summary and the nav, whether each of the roadmap's texts is filled
   (``roadmap_facts``): an autosave that changes a filled text keeps them cached;
-- and, in the template tag, the reader's right to change the roadmap and the
-  language.
+- and, in the template tag, the reader's right to change the roadmap, the
+  language and the templates' own version (``TEMPLATES_VERSION``): a release that
+  changes the editor's templates never serves parts drawn by the one before.
 
 The counters are columns of the roadmap the view has loaded already: a page
 served from the cache reads no other row. They are read before the tree (which
@@ -26,6 +27,9 @@ person (messages, a form's errors, a CSRF token). The move buttons post through
 one form outside the sections (``form="item-move"``); the comments and the text
 forms, which carry tokens, are rendered on every request.
 """
+
+import hashlib
+from pathlib import Path
 
 from roadmaps.completeness import roadmap_facts
 from roadmaps.models import REVISION_FIELD_NAMES, Roadmap
@@ -47,6 +51,18 @@ PART_REVISIONS = {
     "summary": (*_SHOWN, "facts"),
     "nav": (*_SHOWN, "facts"),
 }
+
+
+def _templates_digest() -> str:
+    """A digest of the roadmap templates' contents, read once per process."""
+    folder = Path(__file__).resolve().parent.parent / "templates" / "roadmaps"
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+TEMPLATES_VERSION = _templates_digest()
 
 
 def roadmap_identity(roadmap: Roadmap) -> str:

@@ -6,7 +6,8 @@ own action. Sent by the worker's tasks in ``roadmaps.tasks``.
   delegation (all the convening's facilitators when none is assigned); any other
   status, the delegation's members.
 - A comment: an answer, the people in its thread; a new thread, the other side
-  (a member's, the facilitators; a facilitator's or organizer's, the members).
+  (a member's, the facilitators; a facilitator's or organizer's, the members);
+  and whoever it @mentions (roadmaps.mentions).
 """
 
 import logging
@@ -21,6 +22,7 @@ from academy.enums import Role
 from academy.models import Participant
 from accounts.models import User
 from roadmaps.enums import RoadmapStatus
+from roadmaps.mentions import mentionable, mentioned
 from roadmaps.models import Comment, Roadmap
 
 logger = logging.getLogger(__name__)
@@ -169,6 +171,7 @@ def comment_notice_recipients(comment: Comment) -> list[User]:
         people = _facilitators(roadmap)
     else:
         people = _members(roadmap)
+    people += mentioned(comment.body, mentionable(roadmap))
     return _active_others([p for p in people if p], author_id=comment.author_id)
 
 

@@ -1,22 +1,31 @@
 """Presence: who else has a roadmap open, in which section, editing which item.
 
-The editor posts a heartbeat every ``HEARTBEAT_SECONDS`` (htmx polling; no
+The editor posts a heartbeat every ``heartbeat_seconds()`` (htmx polling; no
 websocket server to run or scale for a few dozen people) and gets back the list
-of the others seen in the last ``PRESENT_FOR``. One row per person and roadmap.
+of the others seen in the last ``present_for()``. One row per person and roadmap.
 """
 
 import datetime
 import re
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from roadmaps.enums import Section
 from roadmaps.models import ITEM_MODELS, Presence, Roadmap
 
-HEARTBEAT_SECONDS = 15
-# Three missed beats: gone (a closed tab, a phone asleep).
-PRESENT_FOR = datetime.timedelta(seconds=HEARTBEAT_SECONDS * 3)
+
+def heartbeat_seconds() -> int:
+    """Seconds between beats (settings.ROADMAP_PRESENCE_SECONDS; 0: no presence)."""
+    return settings.ROADMAP_PRESENCE_SECONDS
+
+
+def present_for() -> datetime.timedelta:
+    """Three missed beats: gone (a closed tab, a phone asleep)."""
+    return datetime.timedelta(seconds=max(heartbeat_seconds(), 1) * 3)
+
+
 _ITEM_KEY = re.compile(r"(?P<kind>[a-z]+)-(?P<pk>\d+)")
 
 
@@ -49,7 +58,7 @@ def presence_others(*, roadmap: Roadmap, user) -> list[Presence]:
     """The other people on the roadmap now, by name (one query)."""
     return list(
         Presence.objects.filter(
-            roadmap=roadmap, seen_at__gte=timezone.now() - PRESENT_FOR
+            roadmap=roadmap, seen_at__gte=timezone.now() - present_for()
         )
         .exclude(user=user)
         .select_related("user")

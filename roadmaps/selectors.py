@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roadmaps.enums import FundingStatus, Section
 from roadmaps.models import (
+    ITEM_MODELS,
     PARENT_KINDS,
     Activity,
     Comment,
@@ -212,14 +213,32 @@ def roadmap_comments(*, roadmap: Roadmap) -> dict[str, list[Comment]]:
     by_id = {}
     for comment in Comment.objects.filter(roadmap=roadmap).select_related("author"):
         comment.reply_list = []
+        comment.about = None
         by_id[comment.pk] = comment
         if comment.parent_id is None:
             threads[comment.section].append(comment)
         elif comment.parent_id in by_id:
             by_id[comment.parent_id].reply_list.append(comment)
+    _threads_about(roadmap, [c for c in by_id.values() if c.item_key])
     return {
         section.value.replace("-", "_"): threads[section.value] for section in Section
     }
+
+
+def _threads_about(roadmap: Roadmap, threads: list[Comment]) -> None:
+    """Give each thread about an item that item (``about``), deleted ones too,
+    with one query per kind of item named."""
+    wanted = defaultdict(set)
+    for thread in threads:
+        kind, _sep, pk = thread.item_key.partition("-")
+        if kind in ITEM_MODELS and pk.isdigit():
+            wanted[kind].add(int(pk))
+    found = {}
+    for kind, pks in wanted.items():
+        for item in ITEM_MODELS[kind].objects.filter(roadmap=roadmap, pk__in=pks):
+            found[item.key] = item
+    for thread in threads:
+        thread.about = found.get(thread.item_key)
 
 
 @dataclass
@@ -314,3 +333,15 @@ def item_last_change(*, item):
         .order_by("-history_id")
         .first()
     )
+
+
+def roadmap_item_by_key(*, roadmap: Roadmap, key: str):
+    """The living item of the roadmap named by ``key`` ("indicator-12"), or None."""
+    kind, _sep, pk = (key or "").partition("-")
+    model = ITEM_MODELS.get(kind)
+    if model is None or kind == "roadmap" or not pk.isdigit():
+        return None
+    items = model.objects.filter(roadmap=roadmap, pk=int(pk))
+    if hasattr(model, "deleted_at"):
+        items = items.filter(deleted_at__isnull=True)
+    return items.first()

@@ -81,6 +81,9 @@ def delegation_detail(request, pk):
         "show_contacts": request.user.has_perm(
             "academy.view_delegation_contacts", delegation
         ),
+        "show_emails": request.user.has_perm(
+            "academy.view_delegation_emails", delegation
+        ),
         "can_change": request.user.has_perm("academy.change_delegation", delegation),
     }
     # Attendance: staff see everyone's, a member only their own (DESIGN.md).

@@ -1,4 +1,4 @@
-"""Comments on a roadmap's sections."""
+"""Comments on a roadmap's sections and on their items."""
 
 from django.conf import settings
 from django.db import models
@@ -11,12 +11,15 @@ from roadmaps.models.base import LONG_TEXT, Roadmap, long_text_check
 
 
 class Comment(models.Model):
-    """A remark on one section; replies point at the first comment of a thread."""
+    """A remark on one section, or on one item of it; replies point at the first
+    comment of a thread."""
 
     roadmap = models.ForeignKey(
         Roadmap, on_delete=models.CASCADE, related_name="comments"
     )
     section = models.CharField(_("section"), max_length=30, choices=Section.choices)
+    # The item of that section a thread is about ("indicator-12"), if any.
+    item_key = models.CharField(_("about the item"), max_length=40, blank=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,

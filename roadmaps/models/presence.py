@@ -9,7 +9,7 @@ from roadmaps.enums import Section
 
 class Presence(models.Model):
     """One person's open editor on one roadmap, refreshed by a heartbeat every
-    few seconds; older than ``roadmaps.presence.PRESENT_FOR`` means gone. Kept in
+    few seconds; older than ``roadmaps.presence.present_for()`` means gone. Kept in
     the database (not a per-process cache) so that every web worker of the
     embedded default sees the same people."""
 

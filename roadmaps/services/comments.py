@@ -5,10 +5,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from roadmaps.models import (
-    Comment,
-    Roadmap,
-)
+from roadmaps.models import ITEM_MODELS, Comment, Item, Roadmap
 from roadmaps.services.revisions import roadmap_revision_bump
 
 logger = logging.getLogger(__name__)
@@ -22,9 +19,12 @@ def comment_create(
     section: str,
     body: str,
     parent: Comment | None = None,
+    about: str = "",
     base_url: str = "",
 ) -> Comment:
-    """Comment on a section, or answer a thread (``parent``).
+    """Comment on a section, or on one of its items (``about``: "indicator-12";
+    anything not a living item of that section is ignored), or answer a thread
+    (``parent``).
 
     Raises ValidationError for an empty comment. Side effects: after commit, an
     e-mail to the people concerned (roadmaps.notices), linking to the comments
@@ -35,7 +35,12 @@ def comment_create(
         parent = parent.parent or parent
         section = parent.section
     comment = Comment(
-        roadmap=roadmap, section=section, body=body.strip(), parent=parent, author=user
+        roadmap=roadmap,
+        section=section,
+        item_key="" if parent else _item_of_section(roadmap, section, about),
+        body=body.strip(),
+        parent=parent,
+        author=user,
     )
     comment.full_clean()
     comment.save()
@@ -44,6 +49,22 @@ def comment_create(
         lambda: comment_notify(comment_id=comment.pk, base_url=base_url)
     )
     return comment
+
+
+def _item_of_section(roadmap: Roadmap, section: str, key: str) -> str:
+    kind, _sep, pk = (key or "").partition("-")
+    model = ITEM_MODELS.get(kind)
+    if (
+        model is None
+        or kind == "roadmap"
+        or not pk.isdigit()
+        or model.section != section
+    ):
+        return ""
+    found = model.objects.filter(roadmap=roadmap, pk=int(pk))
+    if issubclass(model, Item):
+        found = found.filter(deleted_at__isnull=True)
+    return key if found.exists() else ""
 
 
 def comment_notify(*, comment_id: int, base_url: str = "") -> bool:

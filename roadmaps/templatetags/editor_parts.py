@@ -18,7 +18,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from roadmaps.fragments import PART_REVISIONS, item_key, roadmap_identity
+from roadmaps.fragments import (
+    PART_REVISIONS,
+    TEMPLATES_VERSION,
+    item_key,
+    roadmap_identity,
+)
 
 register = template.Library()
 
@@ -35,6 +40,7 @@ def _key(name, vary_on, context):
         name,
         [
             roadmap_identity(context["roadmap"]),
+            TEMPLATES_VERSION,
             bool(context.get("can_change")),
             get_language(),
             *vary_on,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
-from roadmaps import presence, services
+from roadmaps import presence, selectors, services
 from roadmaps.forms import FORMS
 from roadmaps.services import StaleEdit
 from roadmaps.views.base import (
@@ -48,6 +48,17 @@ def roadmap_editor(request, pk):
     context["text_forms"] = {
         group.replace("-", "_"): text_form(group, roadmap) for group in TEXT_GROUPS
     }
+    context["heartbeat"] = presence.heartbeat_seconds()
+    # An item's "Comment" link without JavaScript: the section's form, about it.
+    about = request.GET.get("about") and selectors.roadmap_item_by_key(
+        roadmap=roadmap, key=request.GET["about"]
+    )
+    if about:
+        context["comment_about"] = {
+            "key": about.key,
+            "section": about.section,
+            "label": str(about),
+        }
     return render(request, "roadmaps/editor.html", context)
 
 
@@ -146,6 +157,8 @@ def roadmap_presence(request, pk):
     """The editor's heartbeat: record where this person is, answer with the
     others on the roadmap now (or, when the page is left, forget this person)."""
     roadmap = roadmap_or_404(request, pk)
+    if not presence.heartbeat_seconds():
+        raise Http404
     if request.POST.get("leave"):
         presence.presence_leave(roadmap=roadmap, user=request.user)
         return HttpResponse(status=204)
@@ -161,6 +174,6 @@ def roadmap_presence(request, pk):
         {
             "roadmap": roadmap,
             "others": presence.presence_others(roadmap=roadmap, user=request.user),
-            "heartbeat": presence.HEARTBEAT_SECONDS,
+            "heartbeat": presence.heartbeat_seconds(),
         },
     )

@@ -32,6 +32,7 @@ def roadmap_comment_add(request, pk):
             section=form.cleaned_data["section"],
             body=form.cleaned_data["body"],
             parent=parent,
+            about=form.cleaned_data["about"],
             base_url=request.build_absolute_uri("/"),
         )
     section = parent.section if parent else request.POST.get("section", "")

@@ -342,3 +342,29 @@
     }
   });
 })();
+
+/* An item's "Comment" link opens its section's comment form, about that item. */
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-comment-about]");
+    if (!link) {
+      return;
+    }
+    var comments = document.getElementById("comments-" + link.dataset.commentSection);
+    var form = comments && comments.querySelector("form.comment-form");
+    if (!form) {
+      return; // no form here (read-only): follow the link
+    }
+    event.preventDefault();
+    form.querySelector("input[name=about]").value = link.dataset.commentAbout;
+    var about = form.querySelector(".comment-about");
+    about.querySelector(".comment-about-label").textContent = link.dataset.commentLabel;
+    about.hidden = false;
+    comments.querySelector("details").open = true;
+    var box = form.querySelector("textarea");
+    box.scrollIntoView({block: "center"});
+    box.focus();
+  });
+})();

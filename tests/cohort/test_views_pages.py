@@ -45,20 +45,6 @@ def test_delegation_page_anonymous_is_sent_to_sign_in(client, ecuador):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_delegation_page_hides_colleagues_email_from_participants(
-    client, bolivia_member, bolivia
-):
-    from tests.factories import ParticipantFactory
-
-    ParticipantFactory(delegation=bolivia, user__email="colleague@test.org")
-    client.force_login(bolivia_member)
-
-    content = client.get(bolivia.get_absolute_url()).content.decode()
-
-    assert "bo@test.org" in content
-    assert "colleague@test.org" not in content
-
-
 def test_convening_page_other_participant_sees_list_but_cannot_open_delegation(
     client, bolivia_member, convening, ecuador
 ):
@@ -122,3 +108,20 @@ def test_delegation_page_staff_see_everyones_attendance(
 
     assert len(response.context["attendance_rates"]) == 2
     assert response.content.decode().count("(1 of 1)") == 2
+
+
+def test_members_see_the_e_mail_addresses_of_their_own_delegation_only(
+    client, bolivia, ecuador, bolivia_member
+):
+    from tests.factories import ParticipantFactory
+
+    colleague = ParticipantFactory(delegation=bolivia, user__email="carla@test.org")
+    ParticipantFactory(delegation=ecuador, user__email="elena@test.org")
+    client.force_login(bolivia_member)
+
+    own = client.get(bolivia.get_absolute_url()).content.decode()
+    other = client.get(ecuador.get_absolute_url())
+
+    assert f'href="mailto:{colleague.user.email}"' in own
+    assert "Invitation" not in own  # invitation states stay with the staff
+    assert other.status_code == 404

@@ -105,3 +105,18 @@ def sign_in(page, email, password="secret-pass-123"):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").last.click()
     page.wait_for_url("**/")
+
+
+@pytest.fixture(autouse=True)
+def _presence_off(settings):
+    """The editor's presence heartbeat keeps talking to the live server, even as
+    its page closes (it says goodbye): after the test, when the database is gone.
+    Off in browser tests but those that ask for it (``presence_on``)."""
+    settings.ROADMAP_PRESENCE_SECONDS = 0
+
+
+@pytest.fixture
+def presence_on(settings):
+    """Presence as in production, for a test that leaves the editor (about:blank)
+    before it ends, so that the last goodbye arrives while it runs."""
+    settings.ROADMAP_PRESENCE_SECONDS = 15

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from roadmaps.models import Activity, Pillar, Roadmap
+from roadmaps.models import Activity, Pillar, Presence, Roadmap
 from roadmaps.services import roadmap_initialize
 from tests import factories
 from tests.e2e.conftest import sign_in
@@ -194,7 +194,7 @@ def test_with_javascript_the_page_says_texts_save_themselves(
     )
 
 
-def test_two_people_see_each_other_and_the_item_being_edited(two_people):
+def test_two_people_see_each_other_and_the_item_being_edited(presence_on, two_people):
     roadmap, (first, second) = two_people
     pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
     outcome = tree.outcome(roadmap, pillar, "Women lead peace talks")
@@ -208,3 +208,10 @@ def test_two_people_see_each_other_and_the_item_being_edited(two_people):
     # The heartbeat brings her colleague, and the outcome she has open.
     expect(presence).to_contain_text("editing an item", timeout=20_000)
     expect(first.locator(f"#{outcome.anchor}.being-edited")).to_have_count(1)
+
+    # She leaves: her colleague no longer sees her (after the next beat).
+    second.goto("about:blank")
+    first.wait_for_timeout(500)
+    assert not Presence.objects.filter(user__email="colleague@test.org").exists()
+    first.goto("about:blank")
+    second.wait_for_timeout(500)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from roadmaps.models import Presence
-from roadmaps.presence import PRESENT_FOR, presence_beat, presence_others
+from roadmaps.presence import presence_beat, presence_others, present_for
 from tests import factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -44,7 +44,7 @@ def test_someone_gone_quiet_is_no_longer_shown(
 ):
     presence_beat(roadmap=roadmap, user=colleague, section="context", editing="")
     Presence.objects.update(
-        seen_at=timezone.now() - PRESENT_FOR - datetime.timedelta(seconds=1)
+        seen_at=timezone.now() - present_for() - datetime.timedelta(seconds=1)
     )
 
     assert presence_others(roadmap=roadmap, user=bolivia_member) == []
