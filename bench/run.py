@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import cohort as bench_cohort  # noqa: E402
+from bench import field_merge  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
@@ -689,6 +690,7 @@ def report(context):
     ]
     server_errors = sum(row.server_errors for row in rows)
     lost, wrong_version, saved = context["lost"]
+    merge = context["merge"]
     checks = [
         (
             f"editor page p95 < {TARGETS['editor_p95_ms']} ms",
@@ -703,6 +705,15 @@ def report(context):
         ),
         ("no 5xx", server_errors == 0, f"{server_errors} answers 5xx"),
         ("no lost updates", lost == 0, f"{lost} lost of {saved} saved"),
+        (
+            f"{merge['editors']} editors on different fields of the same items: "
+            "no conflict, no loss",
+            merge["conflicts"] == 0 and merge["lost"] == 0 and merge["errors"] == 0,
+            f"{merge['saves']} saved on {merge['items']} indicators, "
+            f"{merge['conflicts']} conflicts, {merge['lost']} lost, "
+            f"{merge['errors']} errors; p95 "
+            f"{_ms(percentile(merge['latencies'], 95))} ms",
+        ),
     ] + [
         (
             label,
@@ -993,6 +1004,17 @@ def main():
         rows += [paced, hammer]
         lost = lost_updates(cohort.roadmap_id, paced_saves + hammer_saves)
         say(f"lost updates: {lost[0]} of {lost[2]} saves answered 200")
+        time.sleep(SETTLE)
+        merge = field_merge.different_fields(
+            port, cohort.roadmap_id, editors, AUTOSAVE_SECONDS
+        )
+        say(
+            f"different fields: {merge['editors']} editors on {merge['items']} "
+            f"indicators, {merge['saves']} saved, {merge['conflicts']} conflicts, "
+            f"{merge['lost']} lost, {merge['errors']} errors"
+        )
+        for sample in merge["samples"][:3]:
+            say(f"  unexpected: {sample}")
 
         peaks = dict(memory.peak_kib)
         high_water = memory.high_water_kib()
@@ -1007,6 +1029,7 @@ def main():
             "load_seconds": load_seconds,
             "rows": rows,
             "lost": lost,
+            "merge": merge,
             "memory": {name: (peaks[name], high_water[name]) for name in peaks},
             "load": (load_before, os.getloadavg()),
             "notes": [
