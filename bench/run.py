@@ -38,6 +38,7 @@ import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -476,6 +477,19 @@ class Editor(threading.Thread):
                 time.sleep(self.pause)
 
 
+def _as_typed(value):
+    """A form value as a person types it. Amounts are read in the page's
+    language (common/numbers.py): the bench's are whole, written without
+    separators, which every language reads alike."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ValueError(f"the bench's amounts are whole, not {value}")
+        return str(int(value))
+    return value
+
+
 def after_changes(browser, cohort, rounds=CHANGE_ROUNDS):
     """The editor's cost when its cache does not hold the changed parts: one
     person edits an activity's statement (a new text each time, so the cached
@@ -492,7 +506,7 @@ def after_changes(browser, cohort, rounds=CHANGE_ROUNDS):
     )
     form = FORMS["activity"](instance=activity)
     data = {
-        name: "" if value is None else value
+        name: _as_typed(value)
         for name, value in form.initial.items()
         if name in form.fields
     }

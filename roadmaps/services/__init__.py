@@ -2,14 +2,10 @@
 
 from roadmaps.services.comments import comment_create, comment_resolve
 from roadmaps.services.items import (
-    MoveNotUndoable,
     StaleEdit,
     editable_fields,
     item_create,
     item_delete,
-    item_move,
-    item_move_undo,
-    item_reparent,
     item_restore,
     item_undelete,
     item_update,
@@ -23,6 +19,12 @@ from roadmaps.services.lifecycle import (
     roadmap_needs_initialize,
     roadmap_status_change,
     roadmap_status_notify,
+)
+from roadmaps.services.moves import (
+    MoveNotUndoable,
+    item_move,
+    item_move_undo,
+    item_reparent,
 )
 from roadmaps.services.revisions import roadmap_revision_bump
 

@@ -31,6 +31,16 @@ def two_people(new_page, bolivia, bolivia_member):
     return roadmap, pages
 
 
+def outcome_open_in_the_second_tab(roadmap, first, second):
+    """An outcome both tabs show, its edit form open in the second."""
+    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    outcome = tree.outcome(roadmap, pillar, "Women lead peace talks")
+    for page in (first, second):
+        page.reload()
+    second.locator(f"#{outcome.anchor}").get_by_role("link", name="Edit").first.click()
+    return outcome
+
+
 def slow_network(page, latency_ms):
     """Every request of this page takes ``latency_ms`` longer (Chromium's own
     throttling, as in its developer tools)."""
@@ -196,12 +206,7 @@ def test_with_javascript_the_page_says_texts_save_themselves(
 
 def test_two_people_see_each_other_and_the_item_being_edited(presence_on, two_people):
     roadmap, (first, second) = two_people
-    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
-    outcome = tree.outcome(roadmap, pillar, "Women lead peace talks")
-    for page in (first, second):
-        page.reload()
-
-    second.locator(f"#{outcome.anchor}").get_by_role("link", name="Edit").first.click()
+    outcome = outcome_open_in_the_second_tab(roadmap, first, second)
     expect(second.locator(f"#form-outcome-{outcome.pk}")).to_be_visible()
 
     presence = first.locator("#presence")
@@ -215,3 +220,43 @@ def test_two_people_see_each_other_and_the_item_being_edited(presence_on, two_pe
     assert not Presence.objects.filter(user__email="colleague@test.org").exists()
     first.goto("about:blank")
     second.wait_for_timeout(500)
+
+
+def test_saving_an_item_the_other_deleted_says_so_and_keeps_the_text(two_people):
+    roadmap, (first, second) = two_people
+    outcome = outcome_open_in_the_second_tab(roadmap, first, second)
+    form = second.locator(f"#form-outcome-{outcome.pk}")
+    form.locator("[name=statement]").fill("Women lead and monitor peace talks")
+
+    first.locator(f"#{outcome.anchor}").get_by_role("link", name="Delete").click()
+    first.get_by_role("button", name="Delete").click()
+    expect(first.locator(f"#{outcome.anchor}")).to_have_count(0)
+    form.get_by_role("button", name="Save").click()
+
+    refused = second.locator(f"#form-outcome-{outcome.pk}.save-refused")
+    expect(refused).to_contain_text("deleted this outcome")
+    expect(refused.locator("textarea")).to_have_value(
+        "Women lead and monitor peace talks"
+    )
+    refused.get_by_role("button", name="Restore the outcome").click()
+    expect(second.locator(f"#{outcome.anchor}")).to_contain_text(
+        "Women lead peace talks"
+    )
+
+
+def test_a_move_shows_in_the_history_and_is_undone_from_there(two_people):
+    roadmap, (first, _second) = two_people
+    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    one = tree.outcome(roadmap, pillar, "First outcome")
+    tree.outcome(roadmap, pillar, "Second outcome")
+    first.reload()
+    first.locator(f"#move-down-{one.anchor}").click()
+    expect(first.locator(f"#{one.anchor} .code").first).to_have_text("1.2")
+
+    first.goto(f"/roadmaps/{roadmap.pk}/history/")
+    row = first.locator("tr", has_text="First outcome").first
+    expect(row).to_contain_text("moved")
+    row.get_by_role("button", name="Undo move").click()
+
+    expect(first.locator(f"#{one.anchor} .code").first).to_have_text("1.1")
+    expect(first.locator(".messages")).to_contain_text("Moved back where it was.")
