@@ -58,16 +58,17 @@ def parent_or_404(request, roadmap, kind):
     return item_or_404(roadmap, parent_kind, int(parent_pk))
 
 
-def save_refused(request, *, pk, kind, item_pk=None, form_class, target):
-    """A save that can no longer land, said in place (409, which the editor
-    swaps in) with the text that was sent, to copy: the item was deleted while
-    it was being edited, or the roadmap was marked final meanwhile. None when
-    the save may go ahead; 404 for whoever may not see the roadmap."""
-    roadmap = roadmap_or_404(request, pk)
-    final = roadmap.status == RoadmapStatus.FINAL
+def save_refused(request, roadmap, *, kind, item_pk=None, form_class, target):
+    """Why a save cannot land, said in place (409, which the editor swaps in)
+    with the text that was sent, to copy: the roadmap was marked final while it
+    was being edited, or the item was deleted meanwhile. Called once the save
+    was found impossible; 404 when neither explains it (whoever may not change
+    the roadmap at all, an item that never was)."""
     may_change = request.user.has_perm("roadmaps.change_roadmap", roadmap)
-    member = is_delegation_member(request.user, roadmap.delegation)
-    if not may_change and not (final and member):
+    final = roadmap.status == RoadmapStatus.FINAL
+    if not may_change and not (
+        final and is_delegation_member(request.user, roadmap.delegation)
+    ):
         raise Http404
     item, deleted = roadmap, None
     if item_pk is not None:
@@ -80,7 +81,7 @@ def save_refused(request, *, pk, kind, item_pk=None, form_class, target):
         if getattr(item, "deleted_at", None) is not None:
             deleted = selectors.item_last_change(item=item)
     if may_change and deleted is None:
-        return None
+        raise Http404
     form = form_class(request.POST)
     sent = [
         (form[name].label, request.POST.get(name, ""))

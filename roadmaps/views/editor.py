@@ -81,12 +81,16 @@ def roadmap_text_save(request, pk, group):
     here while the person types."""
     if group not in TEXT_GROUPS:
         raise Http404
-    refused = save_refused(
-        request, pk=pk, kind="roadmap", form_class=FORMS[group], target=f"text-{group}"
-    )
-    if refused:
-        return refused
-    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
+    roadmap = roadmap_or_404(request, pk)
+    if not request.user.has_perm("roadmaps.change_roadmap", roadmap):
+        # Marked final since the page was opened: say so, keep the text.
+        return save_refused(
+            request,
+            roadmap,
+            kind="roadmap",
+            form_class=FORMS[group],
+            target=f"text-{group}",
+        )
     form_class = FORMS[group]
     form = text_form(group, roadmap, request.POST)
     autosave = request.htmx and "save" not in request.POST

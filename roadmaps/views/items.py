@@ -83,18 +83,25 @@ def roadmap_item_edit(request, pk, kind, item_pk):
     if kind not in FORMS or kind in TEXT_GROUPS:
         raise Http404
     if request.method == "POST":
-        refused = save_refused(
-            request,
-            pk=pk,
-            kind=kind,
-            item_pk=item_pk,
-            form_class=FORMS[kind],
-            target=f"form-{kind}-{item_pk}",
-        )
-        if refused:
-            return refused
-    roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
-    item = item_or_404(roadmap, kind, item_pk)
+        roadmap = roadmap_or_404(request, pk)
+        try:
+            if not request.user.has_perm("roadmaps.change_roadmap", roadmap):
+                raise Http404
+            item = item_or_404(roadmap, kind, item_pk)
+        except Http404:
+            # Marked final, or the item deleted, since the form was opened: say
+            # so and keep the text (404 when neither is why).
+            return save_refused(
+                request,
+                roadmap,
+                kind=kind,
+                item_pk=item_pk,
+                form_class=FORMS[kind],
+                target=f"form-{kind}-{item_pk}",
+            )
+    else:
+        roadmap = roadmap_or_404(request, pk, "roadmaps.change_roadmap")
+        item = item_or_404(roadmap, kind, item_pk)
     form_class = FORMS[kind]
     target = f"form-{kind}-{item.pk}"
     action = reverse(

@@ -348,19 +348,26 @@
   "use strict";
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("[data-comment-about]");
+    var link = event.target.closest && event.target.closest("a[data-comment]");
     if (!link) {
       return;
     }
-    var comments = document.getElementById("comments-" + link.dataset.commentSection);
+    // href="?about=indicator-12#comments-indicators"
+    var key = new URL(link.href).searchParams.get("about");
+    var comments = document.getElementById(new URL(link.href).hash.slice(1));
     var form = comments && comments.querySelector("form.comment-form");
     if (!form) {
       return; // no form here (read-only): follow the link
     }
     event.preventDefault();
-    form.querySelector("input[name=about]").value = link.dataset.commentAbout;
+    form.querySelector("input[name=about]").value = key;
     var about = form.querySelector(".comment-about");
-    about.querySelector(".comment-about-label").textContent = link.dataset.commentLabel;
+    // The item's own first line, without its code: what the thread will be about.
+    var item = document.getElementById("item-" + key);
+    var line = item && item.querySelector("p, h3, h4");
+    var text = line ? line.textContent.replace(/^\s*[\d.]+\s*/, "").trim() : key;
+    about.querySelector(".comment-about-label").textContent =
+      text.length > 80 ? text.slice(0, 79) + "…" : text;
     about.hidden = false;
     comments.querySelector("details").open = true;
     var box = form.querySelector("textarea");

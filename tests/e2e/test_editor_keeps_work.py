@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from roadmaps.models import Activity, Pillar, Presence, Roadmap
+from roadmaps.models import Activity, Comment, Pillar, Presence, Roadmap
 from roadmaps.services import roadmap_initialize
 from tests import factories
 from tests.e2e.conftest import sign_in
@@ -260,3 +260,28 @@ def test_a_move_shows_in_the_history_and_is_undone_from_there(two_people):
 
     expect(first.locator(f"#{one.anchor} .code").first).to_have_text("1.1")
     expect(first.locator(".messages")).to_contain_text("Moved back where it was.")
+
+
+def test_a_facilitator_comments_on_an_indicator_from_its_card(
+    new_page, bolivia, facilitator
+):
+    roadmap = roadmap_initialize(roadmap=bolivia.roadmap)
+    pillar = Pillar.objects.filter(roadmap=roadmap).order_by("position").first()
+    outcome = tree.outcome(roadmap, pillar, "Women lead peace talks")
+    indicator = tree.indicator(roadmap, outcome, "Share of women mediators")
+    page = new_page()
+    sign_in(page, facilitator.email)
+    page.goto(f"/roadmaps/{roadmap.pk}/")
+
+    page.locator(f"#{indicator.anchor}").get_by_role("link", name="Comment").click()
+    comments = page.locator("#comments-indicators")
+    expect(comments.locator(".comment-about")).to_contain_text(
+        "Share of women mediators"
+    )
+    expect(comments.locator("textarea[name=body]").last).to_be_focused()
+    page.keyboard.type("Which year is the baseline?")
+    comments.get_by_role("button", name="Comment").click()
+
+    thread = page.locator("#comments-indicators .comment-thread")
+    expect(thread).to_contain_text("About: Share of women mediators")
+    assert Comment.objects.get().item_key == indicator.key
