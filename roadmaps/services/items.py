@@ -89,23 +89,21 @@ def _values(obj, names) -> dict:
     return {name: getattr(obj, obj._meta.get_field(name).attname) for name in names}
 
 
-def _base_record(model, *, pk, base_version):
-    return (
-        model.history.filter(id=pk, version=base_version)
+def _records(model, *, pk, base_version, current_version):
+    """(base, latest): the history records of the version a save was based on
+    and of the one stored now (who saved it), in one query; None when the
+    history lacks one."""
+    base = latest = None
+    for record in (
+        model.history.filter(id=pk, version__in=[base_version, current_version])
         .select_related("history_user")
         .order_by("-history_id")
-        .first()
-    )
-
-
-def _last_author(model, *, pk):
-    record = (
-        model.history.filter(id=pk)
-        .select_related("history_user")
-        .order_by("-history_id")
-        .first()
-    )
-    return record.history_user if record else None
+    ):
+        if record.version == current_version and latest is None:
+            latest = record
+        if record.version == base_version and base is None:
+            base = record
+    return base, latest
 
 
 @transaction.atomic
@@ -131,7 +129,7 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
         # Nothing to write (an autosave of unchanged text): no version, no history.
         return stored
     sent = _values(candidate, values)
-    base = None  # looked up once: the version the form was opened with
+    base = author = None  # looked up once: the version the form was opened with
     for _attempt in range(5):
         updated = model.objects.filter(pk=item.pk, version=base_version).update(
             **values, version=F("version") + 1, updated_at=timezone.now()
@@ -142,8 +140,14 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
         if current is None:
             raise model.DoesNotExist
         if base is None:
-            record = _base_record(model, pk=item.pk, base_version=base_version)
+            record, latest = _records(
+                model,
+                pk=item.pk,
+                base_version=base_version,
+                current_version=current.version,
+            )
             base = _values(record, sent) if record else {}
+            author = latest.history_user if latest else None
         to_write, conflicting = merge_three_way(
             base=base or None, theirs=_values(current, sent), mine=sent
         )
@@ -153,7 +157,7 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
                 mine={name: values[name] for name in to_write},
                 fields=conflicting,
                 base=base,
-                by=_last_author(model, pk=item.pk),
+                by=author,
             )
         if not to_write:
             return current  # theirs already holds everything this save changed
