@@ -5,21 +5,12 @@ import logging
 from celery import shared_task
 
 from academy.emails import team_member_email_send as team_member_email
-from common.mail import MAIL_SERVER_UNREACHABLE
+from common.mail import MAIL_TASK
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    bind=True,
-    name="academy.team_member_email_send",
-    ignore_result=True,
-    autoretry_for=MAIL_SERVER_UNREACHABLE,
-    retry_backoff=10,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(name="academy.team_member_email_send", **MAIL_TASK)
 def team_member_email_send(self, *, role_id: int, base_url: str) -> bool:
     """Tell a person they joined a convening's team (academy.emails). In-process
     (no broker) a failure is logged: the team page shows the person anyway, and

@@ -5,21 +5,12 @@ import logging
 from celery import shared_task
 
 from accounts.emails import password_reset_email_send as password_reset_email
-from common.mail import MAIL_SERVER_UNREACHABLE
+from common.mail import MAIL_TASK
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    bind=True,
-    name="accounts.password_reset_email_send",
-    ignore_result=True,
-    autoretry_for=MAIL_SERVER_UNREACHABLE,
-    retry_backoff=10,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(name="accounts.password_reset_email_send", **MAIL_TASK)
 def password_reset_email_send(
     self, *, user_id: int, domain: str, site_name: str, protocol: str
 ) -> bool:

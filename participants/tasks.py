@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from common.mail import MAIL_SERVER_UNREACHABLE
+from common.mail import MAIL_TASK
 from participants.invitations.emails import invitation_email_deliver
 from participants.membership_emails import (
     membership_added_email_send as membership_added,
@@ -12,23 +12,8 @@ from participants.membership_emails import (
 
 logger = logging.getLogger(__name__)
 
-# An unreachable mail server is tried again after about 10 s, 20 s, 40 s, 80 s
-# and 160 s (with jitter): some five minutes before the organizer sees
-# "Not delivered".
-MAIL_RETRIES = 5
-MAIL_RETRY_BACKOFF = 10
 
-
-@shared_task(
-    bind=True,
-    name="participants.invitation_email_send",
-    ignore_result=True,
-    autoretry_for=MAIL_SERVER_UNREACHABLE,
-    retry_backoff=MAIL_RETRY_BACKOFF,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=MAIL_RETRIES,
-)
+@shared_task(name="participants.invitation_email_send", **MAIL_TASK)
 def invitation_email_send(self, *, invitation_id: int, base_url: str) -> bool:
     """E-mail one invitation (see ``invitation_email_deliver``); ``base_url`` is
     the site's address the organizer used, for the links in the message."""
@@ -41,16 +26,7 @@ def invitation_email_send(self, *, invitation_id: int, base_url: str) -> bool:
     )
 
 
-@shared_task(
-    bind=True,
-    name="participants.membership_added_email_send",
-    ignore_result=True,
-    autoretry_for=MAIL_SERVER_UNREACHABLE,
-    retry_backoff=MAIL_RETRY_BACKOFF,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=MAIL_RETRIES,
-)
+@shared_task(name="participants.membership_added_email_send", **MAIL_TASK)
 def membership_added_email_send(self, *, participant_id: int, base_url: str) -> bool:
     """Tell a person who already uses their account that they joined a delegation
     (participants.membership_emails). In-process, a failure is logged."""

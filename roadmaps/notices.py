@@ -171,7 +171,8 @@ def comment_notice_recipients(comment: Comment) -> list[User]:
         people = _facilitators(roadmap)
     else:
         people = _members(roadmap)
-    people += mentioned(comment.body, mentionable(roadmap))
+    if "@" in comment.body:
+        people += mentioned(comment.body, mentionable(roadmap))
     return _active_others([p for p in people if p], author_id=comment.author_id)
 
 

@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from common.mail import MAIL_SERVER_UNREACHABLE
+from common.mail import MAIL_TASK
 from roadmaps import notices
 from roadmaps.export_rendering import export_run, worker_name
 
@@ -26,16 +26,7 @@ def export_render(self, *, export_id: int) -> int | None:
     return export.pk
 
 
-@shared_task(
-    bind=True,
-    name="roadmaps.roadmap_status_notice_send",
-    ignore_result=True,
-    autoretry_for=MAIL_SERVER_UNREACHABLE,
-    retry_backoff=10,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(name="roadmaps.roadmap_status_notice_send", **MAIL_TASK)
 def roadmap_status_notice_send(
     self,
     *,
@@ -65,16 +56,7 @@ def roadmap_status_notice_send(
         return 0
 
 
-@shared_task(
-    bind=True,
-    name="roadmaps.comment_notice_send",
-    ignore_result=True,
-    autoretry_for=MAIL_SERVER_UNREACHABLE,
-    retry_backoff=10,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(name="roadmaps.comment_notice_send", **MAIL_TASK)
 def comment_notice_send(self, *, comment_id: int, base_url: str = "") -> int:
     """E-mail the people concerned by a new comment (see
     ``roadmaps.notices.comment_notice_send``); as the status notice, retried

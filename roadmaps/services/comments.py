@@ -5,7 +5,8 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from roadmaps.models import ITEM_MODELS, Comment, Item, Roadmap
+from roadmaps.models import Comment, Roadmap
+from roadmaps.selectors import roadmap_item_by_key
 from roadmaps.services.revisions import roadmap_revision_bump
 
 logger = logging.getLogger(__name__)
@@ -52,19 +53,8 @@ def comment_create(
 
 
 def _item_of_section(roadmap: Roadmap, section: str, key: str) -> str:
-    kind, _sep, pk = (key or "").partition("-")
-    model = ITEM_MODELS.get(kind)
-    if (
-        model is None
-        or kind == "roadmap"
-        or not pk.isdigit()
-        or model.section != section
-    ):
-        return ""
-    found = model.objects.filter(roadmap=roadmap, pk=int(pk))
-    if issubclass(model, Item):
-        found = found.filter(deleted_at__isnull=True)
-    return key if found.exists() else ""
+    item = roadmap_item_by_key(roadmap=roadmap, key=key)
+    return key if item is not None and item.section == section else ""
 
 
 def comment_notify(*, comment_id: int, base_url: str = "") -> bool:

@@ -65,16 +65,7 @@ def roadmap_item_history(request, pk, kind, item_pk):
 @login_required
 @require_POST
 def roadmap_item_restore(request, pk, kind, item_pk):
-    roadmap = roadmap_or_404(request, pk, "roadmaps.restore_roadmap")
-    found = history.history_record(
-        roadmap=roadmap,
-        kind=kind,
-        item_pk=item_pk,
-        history_id=int_or_none(request.POST.get("record", "")),
-    )
-    if found is None:
-        raise Http404
-    item, record = found
+    roadmap, item, record = _posted_record_or_404(request, pk, kind, item_pk)
     services.item_restore(user=request.user, item=item, record=record)
     anchor = "context" if kind == "roadmap" else getattr(item, "anchor", "")
     return redirect(editor_url(roadmap, anchor))
@@ -84,16 +75,9 @@ def roadmap_item_restore(request, pk, kind, item_pk):
 @require_POST
 def roadmap_item_move_undo(request, pk, kind, item_pk):
     """Put an item back where it was before a move (from the history page)."""
-    roadmap = roadmap_or_404(request, pk, "roadmaps.restore_roadmap")
-    found = history.history_record(
-        roadmap=roadmap,
-        kind=kind,
-        item_pk=item_pk,
-        history_id=int_or_none(request.POST.get("record", "")),
-    )
-    if found is None or kind not in PARENT_KINDS:
+    if kind not in PARENT_KINDS:
         raise Http404
-    item, record = found
+    roadmap, item, record = _posted_record_or_404(request, pk, kind, item_pk)
     if record.history_change_reason != "moved" or item.deleted_at is not None:
         raise Http404
     try:
@@ -103,3 +87,18 @@ def roadmap_item_move_undo(request, pk, kind, item_pk):
         return redirect("roadmaps:roadmap_history", pk=roadmap.pk)
     messages.success(request, _("Moved back where it was."))
     return redirect(editor_url(roadmap, item.anchor))
+
+
+def _posted_record_or_404(request, pk, kind, item_pk):
+    """(roadmap, item, record): the history record named by the form's
+    ``record``, of an item of a roadmap the person may restore; 404 otherwise."""
+    roadmap = roadmap_or_404(request, pk, "roadmaps.restore_roadmap")
+    found = history.history_record(
+        roadmap=roadmap,
+        kind=kind,
+        item_pk=item_pk,
+        history_id=int_or_none(request.POST.get("record", "")),
+    )
+    if found is None:
+        raise Http404
+    return (roadmap, *found)

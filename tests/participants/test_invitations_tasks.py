@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from common.mail import MAIL_RETRIES
 from config.celery import app
 from participants import invitations
 from participants.invitations import InvitationState
 from participants.models import Invitation
-from participants.tasks import MAIL_RETRIES, invitation_email_send
+from participants.tasks import invitation_email_send
 from tests import factories
 
 BASE_URL = "http://testserver/"
