@@ -6,12 +6,13 @@ the form offers both: ``name_es`` and ``name_en``.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from academy.models import Convening, Organization, Session
+from academy.models import Convening, ConveningLogo, Organization, Session
 
 
 @register(Convening)
 class ConveningTranslation(TranslationOptions):
-    fields = ("name", "description")
+    # Place names too: "Panama City" is "Ciudad de Panamá" in a Spanish report.
+    fields = ("name", "description", "city", "venue")
     required_languages = ()
 
 
@@ -25,4 +26,11 @@ class OrganizationTranslation(TranslationOptions):
 @register(Session)
 class SessionTranslation(TranslationOptions):
     fields = ("title", "description")
+    required_languages = ()
+
+
+@register(ConveningLogo)
+class ConveningLogoTranslation(TranslationOptions):
+    # The logo's text alternative, in the report's language.
+    fields = ("name",)
     required_languages = ()

@@ -1,11 +1,19 @@
 from django.urls import path, re_path
 
-from academy.views import agenda, attendance
+from academy.views import agenda, attendance, logos
 
 app_name = "academy"
 
 urlpatterns = [
     path("convenings/<int:pk>/agenda/", agenda.agenda, name="agenda"),
+    path("convenings/<int:pk>/logos/", logos.convening_logos, name="convening_logos"),
+    path("logos/<int:pk>/", logos.convening_logo, name="convening_logo"),
+    path("logos/<int:pk>/move/", logos.convening_logo_move, name="convening_logo_move"),
+    path(
+        "logos/<int:pk>/remove/",
+        logos.convening_logo_remove,
+        name="convening_logo_remove",
+    ),
     path(
         "convenings/<int:pk>/agenda.ics",
         agenda.agenda_calendar,

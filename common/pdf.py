@@ -6,6 +6,11 @@ resolves), so those links become ``https://academy-static.invalid/static/...``.
 The fetcher serves exactly those, read from the app's own static files, and
 refuses everything else: no network, no ``file:`` URLs, no path outside the
 static folders, and so no redirects either.
+
+Files that are not static (an organizer's logo, read from storage) are handed
+to ``pdf_render`` as ``resources``: bytes the app read itself, linked from the
+template as ``resource_url(name)``. The fetcher serves those by name too, and
+nothing else.
 """
 
 import logging
@@ -24,6 +29,7 @@ logger = logging.getLogger(__name__)
 SCHEME = "https"
 HOST = "academy-static.invalid"
 BASE_URL = f"{SCHEME}://{HOST}/"
+RESOURCES_PATH = "/resources/"
 MIME_TYPES = {
     ".css": "text/css",
     ".png": "image/png",
@@ -33,12 +39,27 @@ MIME_TYPES = {
 }
 
 
-class StaticOnlyFetcher(URLFetcher):
-    """Serves the app's static files; refuses every other URL."""
+@dataclass(frozen=True)
+class Resource:
+    """A file the app read itself (from storage) for one rendering."""
 
-    def __init__(self):
+    content: bytes
+    content_type: str
+
+
+def resource_url(name: str) -> str:
+    """Where a template links ``resources[name]`` of ``pdf_render``."""
+    return f"{BASE_URL.rstrip('/')}{RESOURCES_PATH}{name}"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves the app's static files and the resources it was handed; refuses
+    every other URL."""
+
+    def __init__(self, resources: dict[str, Resource] | None = None):
         super().__init__(allowed_protocols=[SCHEME], allow_redirects=False)
         self.refused = []
+        self.resources = resources or {}
 
     def _static_roots(self):
         roots = [Path(root).resolve() for root in settings.STATICFILES_DIRS]
@@ -47,6 +68,14 @@ class StaticOnlyFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
         path = unquote(parts.path)
+        if parts.scheme == SCHEME and parts.netloc == HOST and not parts.query:
+            resource = self.resources.get(path.removeprefix(RESOURCES_PATH))
+            if path.startswith(RESOURCES_PATH) and resource is not None:
+                return URLFetcherResponse(
+                    url,
+                    resource.content,
+                    headers={"Content-Type": resource.content_type},
+                )
         if (
             parts.scheme != SCHEME
             or parts.netloc != HOST
@@ -80,14 +109,17 @@ class RenderedPdf:
     refused_urls: list
 
 
-def pdf_render(*, html: str) -> RenderedPdf:
+def pdf_render(
+    *, html: str, resources: dict[str, Resource] | None = None
+) -> RenderedPdf:
     """Render our own template output to a tagged PDF (PDF/UA-1).
 
     Title, author and language come from the HTML's <title>, <meta name="author">
-    and <html lang>, so the template decides them.
+    and <html lang>, so the template decides them. ``resources`` are the
+    non-static files the HTML links with ``resource_url``.
     """
     started = time.perf_counter()
-    fetcher = StaticOnlyFetcher()
+    fetcher = StaticOnlyFetcher(resources)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
     content = document.write_pdf(pdf_variant="pdf/ua-1")
     return RenderedPdf(

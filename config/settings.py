@@ -392,6 +392,19 @@ else:
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(Path(str(MEDIA_ROOT)) / "exports")},
     }
+# The organizers' logos for report covers (academy.ConveningLogo): beside the
+# exports, in the same private folder or bucket, never at a public URL.
+STORAGES["logos"] = {
+    **STORAGES["exports"],
+    "OPTIONS": {
+        **STORAGES["exports"]["OPTIONS"],
+        "location": "logos"
+        if _exports_bucket
+        else str(Path(str(MEDIA_ROOT)) / "logos"),
+    },
+}
+LOGO_MAX_KB = _read("LOGO_MAX_KB", env.int, 512)
+LOGOS_PER_CONVENING = 8
 # A queued export not taken by a worker after this long is queued again
 # (`manage.py requeue_exports`, or the Retry button).
 EXPORT_STALE_AFTER = datetime.timedelta(minutes=5)

@@ -99,9 +99,10 @@ def _media_of_this_worker(tmp_path_factory):
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(media / "exports")},
     }
+    logos = {**exports, "OPTIONS": {"location": str(media / "logos")}}
     with override_settings(
         MEDIA_ROOT=str(media),
-        STORAGES={**django_settings.STORAGES, "exports": exports},
+        STORAGES={**django_settings.STORAGES, "exports": exports, "logos": logos},
     ):
         yield
 

@@ -27,6 +27,7 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from academy.enums import Role
+from academy.services import convening_logo_add
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
@@ -34,6 +35,10 @@ from roadmaps.services import item_delete, item_move, roadmap_initialize
 from tests import factories
 from tests.factories import roadmaps as roadmap_factories
 
+LOGO_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    b'<rect width="10" height="10"/></svg>'
+)
 ANONYMOUS, OTHER_MEMBER, MEMBER = "anonymous", "other_member", "member"
 OTHER_FACILITATOR, OTHER_ORGANIZER = "other_facilitator", "other_organizer"
 FACILITATOR, ORGANIZER = "facilitator", "organizer"
@@ -136,6 +141,15 @@ MATRIX = {
     "cohort:delegation_delete": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
     # Agenda and attendance.
     "academy:agenda": Route(convening, get=CONVENING_MEMBERS),
+    # The logos on the reports' covers: the convening's organizers only.
+    "academy:convening_logos": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "academy:convening_logo": Route(lambda w: {"pk": w.logo.pk}, get=ORGANIZERS),
+    "academy:convening_logo_move": Route(
+        lambda w: {"pk": w.logo.pk}, post=ORGANIZERS, data=lambda w: {"to": "later"}
+    ),
+    "academy:convening_logo_remove": Route(
+        lambda w: {"pk": w.logo.pk}, post=ORGANIZERS
+    ),
     "academy:agenda_ics": Route(convening, get=CONVENING_MEMBERS),
     "academy:session_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
     "academy:session_update": Route(session, get=ORGANIZERS, post=ORGANIZERS),
@@ -341,6 +355,12 @@ class World:
             f"matrix-{self.export.pk}.pdf", ContentFile(b"%PDF-1.7 matrix")
         )
         self.export.save()
+        self.logo = convening_logo_add(
+            convening=self.convening,
+            user=self.people[ORGANIZER],
+            content=LOGO_SVG,
+            name_en="UN Women",
+        )
 
 
 CASES = [

@@ -16,6 +16,7 @@ from academy.forms.delegations import (
     DelegationForm,
     DelegationRegisterForm,
 )
+from academy.forms.logos import LogoForm
 from academy.forms.team import (
     TeamMemberForm,
 )
@@ -25,6 +26,7 @@ from academy.forms.widgets import (
 )
 
 __all__ = [
+    "LogoForm",
     "AttendanceMarkForm",
     "ConveningCreatorForm",
     "ConveningForm",

@@ -83,9 +83,11 @@ class ConveningForm(forms.ModelForm):
             "name_es",
             "name_en",
             "edition",
-            "city",
+            "city_es",
+            "city_en",
             "country",
-            "venue",
+            "venue_es",
+            "venue_en",
             "start_date",
             "end_date",
             "time_zone",
@@ -98,6 +100,10 @@ class ConveningForm(forms.ModelForm):
         labels = {
             "name_es": _("Name in Spanish"),
             "name_en": _("Name in English"),
+            "city_es": _("City in Spanish"),
+            "city_en": _("City in English"),
+            "venue_es": _("Venue in Spanish"),
+            "venue_en": _("Venue in English"),
             "description_es": _("Description in Spanish"),
             "description_en": _("Description in English"),
         }
@@ -178,6 +184,8 @@ class ConveningForm(forms.ModelForm):
             self.add_error(
                 "name_es", _("Give the convening a name in Spanish or in English.")
             )
+        if not (cleaned.get("city_es") or cleaned.get("city_en")):
+            self.add_error("city_es", _("Give the city in Spanish or in English."))
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The convening cannot end before it starts."))
@@ -190,9 +198,11 @@ class ConveningForm(forms.ModelForm):
             "name_es": data["name_es"] or "",
             "name_en": data["name_en"] or "",
             "edition": data["edition"],
-            "city": data["city"],
+            "city_es": data["city_es"] or "",
+            "city_en": data["city_en"] or "",
             "country": data["country"],
-            "venue": data["venue"],
+            "venue_es": data["venue_es"] or "",
+            "venue_en": data["venue_en"] or "",
             "start_date": data["start_date"],
             "end_date": data["end_date"],
             "time_zone": data["time_zone"],

@@ -12,6 +12,7 @@ from academy.models.convenings import (
     validate_languages,
     validate_time_zone,
 )
+from academy.models.logos import ConveningLogo, logos_storage
 from academy.models.people import (
     Delegation,
     DelegationQuerySet,
@@ -24,6 +25,7 @@ __all__ = [
     "Attendance",
     "Convening",
     "ConveningQuerySet",
+    "ConveningLogo",
     "ConveningRole",
     "Delegation",
     "DelegationQuerySet",
@@ -34,6 +36,7 @@ __all__ = [
     "SessionQuerySet",
     "TeamChange",
     "_default_languages",
+    "logos_storage",
     "validate_languages",
     "validate_time_zone",
 ]

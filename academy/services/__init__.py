@@ -23,11 +23,19 @@ from academy.services.convenings import (
     delegation_update,
     organizations_for_convening,
 )
+from academy.services.logos import (
+    convening_logo_add,
+    convening_logo_move,
+    convening_logo_remove,
+)
 
 __all__ = [
     "attendance_mark",
     "attendance_mark_everyone",
     "convening_close",
+    "convening_logo_add",
+    "convening_logo_move",
+    "convening_logo_remove",
     "convening_create",
     "convening_dates",
     "convening_days_text",

@@ -85,12 +85,16 @@ def _require_a_name(name_es: str, name_en: str) -> None:
         )
 
 
+def _require_a_city(city_es: str, city_en: str) -> None:
+    if not (city_es.strip() or city_en.strip()):
+        raise ValidationError({"city_es": _("Give the city in Spanish or in English.")})
+
+
 @transaction.atomic
 def convening_create(
     *,
     user,
     edition: int,
-    city: str,
     country: str,
     start_date: datetime.date,
     end_date: datetime.date,
@@ -98,7 +102,10 @@ def convening_create(
     languages: list[str],
     name_es: str = "",
     name_en: str = "",
-    venue: str = "",
+    city_es: str = "",
+    city_en: str = "",
+    venue_es: str = "",
+    venue_en: str = "",
     description_es: str = "",
     description_en: str = "",
     co_organizers: list[Organization] = (),
@@ -110,13 +117,16 @@ def convening_create(
     yet; grants ``user`` the organizer role in the new convening.
     """
     _require_a_name(name_es, name_en)
+    _require_a_city(city_es, city_en)
     convening = Convening(
         name_es=name_es,
         name_en=name_en,
         edition=edition,
-        city=city,
+        city_es=city_es,
+        city_en=city_en,
         country=country,
-        venue=venue,
+        venue_es=venue_es,
+        venue_en=venue_en,
         start_date=start_date,
         end_date=end_date,
         time_zone=time_zone,
@@ -181,7 +191,6 @@ def convening_update(
     *,
     convening: Convening,
     edition: int,
-    city: str,
     country: str,
     start_date: datetime.date,
     end_date: datetime.date,
@@ -189,7 +198,10 @@ def convening_update(
     languages: list[str],
     name_es: str = "",
     name_en: str = "",
-    venue: str = "",
+    city_es: str = "",
+    city_en: str = "",
+    venue_es: str = "",
+    venue_en: str = "",
     description_es: str = "",
     description_en: str = "",
     co_organizers: list[Organization] = (),
@@ -209,13 +221,16 @@ def convening_update(
     yet; replaces the co-organizers with the chosen and typed ones.
     """
     _require_a_name(name_es, name_en)
+    _require_a_city(city_es, city_en)
     _require_sessions_within(convening=convening, start=start_date, end=end_date)
     convening.name_es = name_es
     convening.name_en = name_en
     convening.edition = edition
-    convening.city = city
+    convening.city_es = city_es
+    convening.city_en = city_en
     convening.country = country
-    convening.venue = venue
+    convening.venue_es = venue_es
+    convening.venue_en = venue_en
     convening.start_date = start_date
     convening.end_date = end_date
     old_zone = convening.time_zone

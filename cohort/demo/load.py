@@ -80,13 +80,13 @@ def demo_cohort_load():
     )
     facilitators = [_user(e, n, lang, created) for e, n, lang in FACILITATORS]
 
-    # Looked up by edition and city: names are bilingual (academy/translation.py).
+    # Looked up by edition and English city (bilingual: academy/translation.py).
     first, _new = Convening.objects.get_or_create(
-        edition=1, city="Port of Spain", defaults=FIRST_EDITION
+        edition=1, city_en="Port of Spain", defaults=FIRST_EDITION
     )
     panama, new_panama = Convening.objects.get_or_create(
         edition=2,
-        city="Panama City",
+        city_en="Panama City",
         defaults={**PANAMA, "host": organizations[PANAMA_HOST]},
     )
     if new_panama:

@@ -30,7 +30,9 @@ def test_seed_demo_creates_the_panama_cohort(db):
     call_command("seed_demo")
 
     panama = Convening.objects.get(edition=2)
-    assert panama.city == "Panama City"
+    # Place names in both languages, for the reports (issue 16).
+    assert (panama.city_en, panama.city_es) == ("Panama City", "Ciudad de Panamá")
+    assert panama.venue_es == "Ministerio de Relaciones Exteriores de Panamá"
     assert str(panama.start_date) == "2025-06-24"
     assert str(panama.end_date) == "2025-06-26"
     assert panama.host.name == "Ministry of Foreign Affairs of Panama"
@@ -63,7 +65,7 @@ def test_seed_demo_creates_the_panama_cohort(db):
     days = {s.starts_at.astimezone(panama.zone).date() for s in panama.sessions.all()}
     assert len(days) == 3
     first = Convening.objects.get(edition=1)
-    assert (first.city, first.country.code, first.start_date.year) == (
+    assert (first.city_en, first.country.code, first.start_date.year) == (
         "Port of Spain",
         "TT",
         2024,

@@ -12,9 +12,9 @@ from tests import factories
 FORM = {
     "name_en": "Academy Lima",
     "edition": "3",
-    "city": "Lima",
+    "city_es": "Lima",
     "country": "PE",
-    "venue": "Centro de convenciones",
+    "venue_es": "Centro de convenciones",
     "start_date": "2026-03-10",
     "end_date": "2026-03-12",
     "time_zone": "America/Lima",

@@ -36,7 +36,7 @@ def test_the_demo_organizer_runs_a_new_edition_in_the_browser(
     page.get_by_role("link", name="New convening").click()
     page.get_by_label("Name in English").fill("WPS NAP Academy — Bogotá 2027")
     page.get_by_label("Edition").fill("3")
-    page.get_by_label("City").fill("Bogotá")
+    page.get_by_label("City in Spanish").fill("Bogotá")
     page.get_by_label("Country").select_option("CO")
     expect(page.get_by_label("Time zone", exact=True)).to_have_value("America/Bogota")
     page.get_by_label("Start date").fill("2027-03-09")
