@@ -14,11 +14,13 @@ nothing else.
 """
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint import HTML
@@ -101,6 +103,39 @@ class StaticOnlyFetcher(URLFetcher):
         )
 
 
+class _ArticleLanguages:
+    """Gives each article's structure elements the language of its <article>.
+
+    WeasyPrint maps <article> to a /Art structure element per page it spans,
+    each with its page (/Pg); the pages of an article are found from its id
+    (``<article id="part-en" lang="en">``)."""
+
+    ARTICLE = re.compile(r'<article\b[^>]*\bid="([^"]+)"[^>]*\blang="([^"]+)"')
+
+    def __init__(self, html: str):
+        self.languages = dict(self.ARTICLE.findall(html))
+
+    def __call__(self, document, pdf):
+        if len(self.languages) < 2:
+            return
+        by_page, language = [], None
+        for page in document.pages:
+            for anchor, code in self.languages.items():
+                if anchor in page.anchors:
+                    language = code
+            by_page.append(language)
+        pages = {bytes(ref): index for index, ref in enumerate(pdf.page_references)}
+        for obj in pdf.objects:
+            if (
+                isinstance(obj, pydyf.Dictionary)
+                and obj.get("S") == "/Art"
+                and "Pg" in obj
+                and (index := pages.get(bytes(obj["Pg"]))) is not None
+                and by_page[index]
+            ):
+                obj["Lang"] = pydyf.String(by_page[index])
+
+
 @dataclass
 class RenderedPdf:
     content: bytes
@@ -116,12 +151,16 @@ def pdf_render(
 
     Title, author and language come from the HTML's <title>, <meta name="author">
     and <html lang>, so the template decides them. ``resources`` are the
-    non-static files the HTML links with ``resource_url``.
+    non-static files the HTML links with ``resource_url``. A document in
+    several languages holds each in an ``<article lang="…">``: its content is
+    tagged with that language (WeasyPrint tags only the document's).
     """
     started = time.perf_counter()
     fetcher = StaticOnlyFetcher(resources)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
-    content = document.write_pdf(pdf_variant="pdf/ua-1")
+    content = document.write_pdf(
+        pdf_variant="pdf/ua-1", finisher=_ArticleLanguages(html)
+    )
     return RenderedPdf(
         content=content,
         pages=len(document.pages),

@@ -306,6 +306,12 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # The queue PDF exports are rendered on, so that workers can be set aside for
 # them (celery worker -Q exports); empty: the default queue.
 EXPORTS_QUEUE = _read("EXPORTS_QUEUE", env.str, "")
+# Without a broker (the embedded default), a PDF renders on a thread of the web
+# process, so the request answers at once and the progress page shows.
+EXPORTS_IN_THREADS = _read("EXPORTS_IN_THREADS", env.bool, CELERY_TASK_ALWAYS_EAGER)
+# A roadmap submitted for review is rendered at once in the convening's working
+# languages, so the facilitator's click finds the PDF ready.
+EXPORTS_PRERENDER_ON_SUBMIT = _read("EXPORTS_PRERENDER_ON_SUBMIT", env.bool, True)
 
 # SECURITY
 # ------------------------------------------------------------------------------

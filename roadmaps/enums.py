@@ -79,6 +79,13 @@ class ExportKind(models.TextChoices):
     COHORT = "cohort", _("Cohort report")
 
 
+class ExportBundle(models.TextChoices):
+    """How a report in two languages is delivered."""
+
+    PDF = "pdf", _("One PDF with both versions")
+    ZIP = "zip", _("Two PDFs in a ZIP file")
+
+
 class ExportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RENDERING = "rendering", _("Rendering")

@@ -12,8 +12,10 @@ renders nothing twice:
 """
 
 import contextlib
+import io
 import logging
 import os
+import zipfile
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.base import ContentFile
@@ -22,7 +24,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from roadmaps.enums import ExportStatus
+from roadmaps.enums import ExportBundle, ExportStatus
 from roadmaps.models import Export, exports_storage
 from roadmaps.reports import report_build, report_pdf
 
@@ -108,25 +110,52 @@ def _export_claim(*, export_id: int, worker: str) -> Export | None:
 
 
 def _export_render(export: Export) -> None:
-    report = report_build(
-        kind=export.kind,
-        language=export.language,
-        roadmap_id=export.roadmap_id,
-        convening_id=export.convening_id,
-    )
-    rendered = report_pdf(report=report)
-    name = _export_store(export, rendered.content)
+    if export.bundle == ExportBundle.ZIP:
+        # One PDF per language, each named as its own export would be.
+        reports = [_report(export, language) for language in export.languages]
+        pdfs = [report_pdf(report=report) for report in reports]
+        content = _zipped(
+            [
+                (report.filename, pdf.content)
+                for report, pdf in zip(reports, pdfs, strict=True)
+            ]
+        )
+        pages = sum(pdf.pages for pdf in pdfs)
+        seconds = sum(pdf.seconds for pdf in pdfs)
+        report = reports[0]
+    else:
+        report = _report(export, export.language)
+        rendered = report_pdf(report=report)
+        content, pages, seconds = rendered.content, rendered.pages, rendered.seconds
+    name = _export_store(export, content)
     finished = timezone.now()
     Export.objects.filter(pk=export.pk).update(
         status=ExportStatus.READY,
         file=name,
-        pages=rendered.pages,
-        size_bytes=len(rendered.content),
-        render_seconds=rendered.seconds,
+        pages=pages,
+        size_bytes=len(content),
+        render_seconds=seconds,
         total_seconds=(finished - export.requested_at).total_seconds(),
         finished_at=finished,
         roadmap_version=report.roadmap_version or export.roadmap_version,
     )
+
+
+def _report(export: Export, language: str):
+    return report_build(
+        kind=export.kind,
+        language=language,
+        roadmap_id=export.roadmap_id,
+        convening_id=export.convening_id,
+    )
+
+
+def _zipped(files: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for filename, content in files:
+            archive.writestr(filename, content)
+    return buffer.getvalue()
 
 
 def _export_store(export: Export, content: bytes) -> str:

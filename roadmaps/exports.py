@@ -18,21 +18,29 @@ and ``exports_requeue_stale`` (the Retry button, ``manage.py requeue_exports``)
 queues it again.
 """
 
+import hashlib
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.db import connections, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
+from academy.models import ConveningLogo, Participant
 from common.ratelimit import rate_limit_hit
-from roadmaps.enums import ExportKind, ExportStatus
-from roadmaps.export_rendering import failure_reason
+from roadmaps.enums import ExportBundle, ExportKind, ExportStatus
+from roadmaps.export_rendering import export_run, failure_reason, worker_name
 from roadmaps.models import REVISION_FIELD_NAMES, Export, Roadmap, exports_storage
-from roadmaps.reports import report_filename
+from roadmaps.reports import (
+    REPORT_TEMPLATES_VERSION,
+    report_filename,
+    report_languages,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,25 +58,47 @@ class ExportsTooFrequent(Exception):
 def roadmap_content_key(roadmap: Roadmap) -> str:
     """Everything a roadmap's report shows that can change, as numbers the
     services change with it: its version (texts, NAP status), its review status
-    and the revision counters of its rows."""
+    and the revision counters of its rows; then what the report shows around
+    the roadmap (the convening's details and logos, the delegation's members)
+    and how reports look (``REPORT_TEMPLATES_VERSION``). The same key means the
+    same file."""
     parts = [str(roadmap.version), roadmap.status]
     parts += [str(getattr(roadmap, name)) for name in REVISION_FIELD_NAMES]
-    return ".".join(parts)
+    return ".".join(parts) + ":" + _surroundings_digest(roadmap)
 
 
-def _same_export(*, kind, language, roadmap, convening, content_key):
+def _surroundings_digest(roadmap: Roadmap) -> str:
+    """What the report shows around the roadmap, in two queries: the convening
+    (name, place, dates: its updated_at) and its logos, and the members listed."""
+    convening = roadmap.delegation.convening
+    digest = hashlib.blake2b(digest_size=6)
+    digest.update(REPORT_TEMPLATES_VERSION.encode())
+    digest.update(convening.updated_at.isoformat().encode())
+    logos = ConveningLogo.objects.filter(convening=convening).values_list(
+        "pk", "position", "name_es", "name_en"
+    )
+    members = (
+        Participant.objects.filter(delegation_id=roadmap.delegation_id)
+        .order_by("pk")
+        .values_list("pk", "user__full_name", "organization", "position", "sector")
+    )
+    for row in [*logos, None, *members]:
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def _same_export(*, kind, language, bundle, roadmap, convening, content_key):
     """An export that already answers this request: of a roadmap, the one of the
-    same content and language being prepared or ready (with its file); of a
-    cohort, the one of the same language being prepared."""
+    same content, language and bundle being prepared or ready (with its file);
+    of a cohort, the one of the same language being prepared."""
     alive = Q(status__in=[ExportStatus.QUEUED, ExportStatus.RENDERING])
+    same = {"kind": kind, "language": language, "bundle": bundle}
     if kind == ExportKind.ROADMAP:
         found = Export.objects.filter(
-            kind=kind, roadmap=roadmap, language=language, content_key=content_key
+            **same, roadmap=roadmap, content_key=content_key
         ).filter(alive | Q(status=ExportStatus.READY, file__gt=""))
     else:
-        found = Export.objects.filter(
-            kind=kind, convening=convening, language=language
-        ).filter(alive)
+        found = Export.objects.filter(**same, convening=convening).filter(alive)
     return found.exclude(status=ExportStatus.RENDERING, started_at__lt=_stall_limit())
 
 
@@ -84,12 +114,15 @@ def export_request(
     user,
     roadmap=None,
     convening=None,
+    bundle: str = ExportBundle.PDF,
     queue: str | None = None,
 ) -> Export:
     """The Export that answers a request for a roadmap's report or a convening's
     cohort report: one already being prepared for the same content and language
     (a second click joins it), one ready for an unchanged roadmap (offered again,
-    never rendered twice), or a new queued one.
+    never rendered twice: its ``reuse_count`` goes up), or a new queued one.
+    ``language`` is "es", "en" or "es,en" (both); a report in both languages
+    is one PDF or, with ``bundle="zip"``, two PDFs in a ZIP file.
 
     Raises ExportsTooFrequent when the person asked for more new exports than
     allowed in the window. Side effects of a new export: after the transaction
@@ -105,10 +138,13 @@ def export_request(
         content_key = roadmap_content_key(roadmap)
     else:
         type(convening).objects.select_for_update().filter(pk=convening.pk).first()
+    if len(report_languages(language)) < 2:
+        bundle = ExportBundle.PDF  # one language is one PDF
     same = (
         _same_export(
             kind=kind,
             language=language,
+            bundle=bundle,
             roadmap=roadmap,
             convening=convening,
             content_key=content_key,
@@ -117,6 +153,11 @@ def export_request(
         .first()
     )
     if same is not None:
+        if same.status == ExportStatus.READY:
+            Export.objects.filter(pk=same.pk).update(
+                reuse_count=F("reuse_count") + 1, last_reused_at=timezone.now()
+            )
+            same.refresh_from_db(fields=["reuse_count", "last_reused_at"])
         return same
     # Counted per person; the command line (no user) is not limited.
     if user is not None and rate_limit_hit(
@@ -131,6 +172,7 @@ def export_request(
         convening=convening,
         roadmap=roadmap if kind == ExportKind.ROADMAP else None,
         language=language,
+        bundle=bundle,
         requested_by=user,
         roadmap_version=roadmap.version if kind == ExportKind.ROADMAP else None,
     )
@@ -140,6 +182,7 @@ def export_request(
         convening=convening,
         roadmap=export.roadmap,
         day=timezone.localdate(export.requested_at, timezone=convening.zone),
+        extension=bundle,
     )
     export.save(update_fields=["filename"])
     _enqueue_on_commit(export.pk, queue)
@@ -152,10 +195,16 @@ def _enqueue_on_commit(export_id: int, queue: str | None) -> None:
 
 def export_enqueue(*, export_id: int, queue: str | None = None) -> bool:
     """Send the render task; on a broker error leave the export queued, noted.
+    Without a broker (``EXPORTS_IN_THREADS``), render it on a thread of this
+    process instead, so the request that asked answers at once.
 
     Returns whether the task was sent. Not atomic: called after a commit.
     """
     from roadmaps.tasks import export_render
+
+    if settings.EXPORTS_IN_THREADS:
+        _render_threads().submit(_render_on_thread, export_id)
+        return True
 
     queue = queue or settings.EXPORTS_QUEUE
     options = {"queue": queue} if queue else {}
@@ -171,6 +220,43 @@ def export_enqueue(*, export_id: int, queue: str | None = None) -> bool:
         error=""
     ).update(error="")
     return True
+
+
+_threads = None
+_threads_lock = threading.Lock()
+
+
+def _render_threads() -> ThreadPoolExecutor:
+    """One rendering at a time per web process: a PDF takes a core and up to
+    a few hundred MB; more would slow the pages being served."""
+    global _threads
+    with _threads_lock:
+        if _threads is None:
+            _threads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
+        return _threads
+
+
+def _render_on_thread(export_id: int) -> None:
+    try:
+        export_run(export_id=export_id, worker=worker_name("web"))
+    except Exception:
+        logger.exception("Export %s failed on its thread", export_id)
+    finally:
+        connections.close_all()  # this thread's own connections
+
+
+def exports_prerender(*, roadmap_id: int) -> list[Export]:
+    """Request the roadmap's report in each working language of its convening
+    (a roadmap just submitted for review), so that the facilitator's click
+    finds it ready. Requests of nobody: not counted against anyone's limit.
+    Not atomic: called after the submission is committed."""
+    roadmap = Roadmap.objects.select_related("delegation__convening").get(pk=roadmap_id)
+    return [
+        export_request(
+            kind=ExportKind.ROADMAP, language=language, user=None, roadmap=roadmap
+        )
+        for language in roadmap.delegation.convening.languages
+    ]
 
 
 @transaction.atomic
@@ -231,7 +317,14 @@ def exports_requeue_stale(
 
 
 # What makes two exports the same report (the newest of each is kept).
-REPORT_FIELDS = ("kind", "roadmap_id", "convening_id", "language", "content_key")
+REPORT_FIELDS = (
+    "kind",
+    "roadmap_id",
+    "convening_id",
+    "language",
+    "bundle",
+    "content_key",
+)
 
 
 def export_downloaded(*, export: Export) -> None:

@@ -18,3 +18,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
             tempfile.gettempdir(), f"academy-test-{os.getpid()}.sqlite3"
         )
     }
+
+# Exports render inside the test (eager tasks), not on a thread nobody waits
+# for; a submission pre-renders nothing unless a test asks for it.
+EXPORTS_IN_THREADS = False
+EXPORTS_PRERENDER_ON_SUBMIT = False

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roadmaps.enums import (
+    ExportBundle,
     ExportKind,
     ExportStatus,
 )
@@ -44,7 +45,14 @@ class Export(models.Model):
         null=True,
         blank=True,
     )
+    # "es", "en", or "es,en" (both versions, one after the other).
     language = models.CharField(_("language"), max_length=5)
+    bundle = models.CharField(
+        _("delivered as"),
+        max_length=3,
+        choices=ExportBundle.choices,
+        default=ExportBundle.PDF,
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -71,6 +79,9 @@ class Export(models.Model):
     downloaded_at = models.DateTimeField(
         _("last downloaded"), null=True, blank=True, editable=False
     )
+    # Requests answered with this export's file instead of a new rendering.
+    reuse_count = models.PositiveIntegerField(_("reused"), default=0)
+    last_reused_at = models.DateTimeField(_("last reused"), null=True, blank=True)
     roadmap_version = models.PositiveIntegerField(
         _("roadmap version"), null=True, blank=True
     )
@@ -132,6 +143,23 @@ class Export(models.Model):
         return self.status == ExportStatus.QUEUED and (
             bool(self.error)
             or timezone.now() - self.requested_at > settings.EXPORT_STALE_AFTER
+        )
+
+    @property
+    def poll_after_ms(self) -> int:
+        """When the progress fragment asks again: often at first (a reused or
+        quick export is ready within a second), then every two seconds."""
+        waited = (timezone.now() - self.requested_at).total_seconds()
+        return 250 if waited < 5 else 1000 if waited < 30 else 2000
+
+    @property
+    def languages(self) -> list[str]:
+        return [code for code in self.language.split(",") if code]
+
+    @property
+    def content_type(self) -> str:
+        return (
+            "application/zip" if self.bundle == ExportBundle.ZIP else "application/pdf"
         )
 
     @property

@@ -3,6 +3,7 @@ pillars, its NAP status, and its review status (with the notice to the members).
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -130,7 +131,9 @@ def roadmap_status_change(
     final; a facilitator reopens a final roadmap.
 
     Raises ValidationError when the transition does not start from the current
-    status. Side effects: a history record; after commit, an e-mail to the
+    status. Side effects: a history record; after commit, a roadmap submitted
+    for review is queued for rendering in the convening's working languages
+    (``EXPORTS_PRERENDER_ON_SUBMIT``), and an e-mail to the
     people concerned, each in their own language, linking to the roadmap at
     ``base_url`` (roadmaps.notices).
     """
@@ -142,12 +145,25 @@ def roadmap_status_change(
         raise ValidationError(_("This roadmap cannot change to that status now."))
     saved = Roadmap.objects.select_related("delegation__convening").get(pk=roadmap.pk)
     history_record_write(saved, user=user, reason=f"status:{target}")
+    if target == RoadmapStatus.IN_REVIEW and settings.EXPORTS_PRERENDER_ON_SUBMIT:
+        transaction.on_commit(lambda: _prerender(saved.pk))
     transaction.on_commit(
         lambda: roadmap_status_notify(
             roadmap_id=saved.pk, changed_by=user, base_url=base_url
         )
     )
     return saved
+
+
+def _prerender(roadmap_id: int) -> None:
+    from kombu.exceptions import OperationalError
+
+    from roadmaps.exports import ExportsTooFrequent, exports_prerender
+
+    try:
+        exports_prerender(roadmap_id=roadmap_id)
+    except (OperationalError, ExportsTooFrequent):  # the click will render it
+        logger.warning("Roadmap %s was not pre-rendered", roadmap_id)
 
 
 def roadmap_status_notify(

@@ -73,7 +73,10 @@ def _export_requested(request, *, back, **target):
         return redirect(back)
     try:
         export = exports.export_request(
-            language=form.cleaned_data["language"], user=request.user, **target
+            language=form.cleaned_data["language"],
+            bundle=form.cleaned_data["bundle"],
+            user=request.user,
+            **target,
         )
     except exports.ExportsTooFrequent:
         messages.error(
@@ -89,8 +92,7 @@ def _export_requested(request, *, back, **target):
             request,
             _("This report is ready: the roadmap has not changed since it was made."),
         )
-    else:
-        messages.success(request, _("The PDF is being prepared."))
+    # Being prepared, the page says so itself (and says "ready" once it is).
     return redirect(export)
 
 
@@ -164,7 +166,7 @@ def export_download(request, pk):
         handle,
         as_attachment=True,
         filename=export.filename,
-        content_type="application/pdf",
+        content_type=export.content_type,
     )
 
 

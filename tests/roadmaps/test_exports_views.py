@@ -76,7 +76,7 @@ def test_member_requests_a_roadmap_pdf_follows_it_and_downloads_it(
     assert response["Location"] == f"/exports/{export.pk}/"
     page = client.get(f"/exports/{export.pk}/").content.decode()
     assert "Download PDF" in page
-    assert 'hx-trigger="every 2s"' not in page  # finished: no more polling
+    assert 'hx-trigger="load delay:' not in page  # finished: no more polling
     download = client.get(f"/exports/{export.pk}/download/")
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
@@ -104,7 +104,7 @@ def test_status_fragment_polls_while_queued_and_offers_retry_when_failed(
     Export.objects.filter(pk=ready_export.pk).update(status=ExportStatus.QUEUED)
 
     queued = client.get(url, **HTMX).content.decode()
-    assert 'hx-trigger="every 2s"' in queued
+    assert 'hx-trigger="load delay:' in queued
     assert "Queued" in queued
 
     Export.objects.filter(pk=ready_export.pk).update(
@@ -112,7 +112,7 @@ def test_status_fragment_polls_while_queued_and_offers_retry_when_failed(
         started_at=timezone.now() - datetime.timedelta(hours=1),
     )
     stalled = client.get(url, **HTMX).content.decode()
-    assert 'hx-trigger="every 2s"' not in stalled
+    assert 'hx-trigger="load delay:' not in stalled
     assert "The worker stopped." in stalled
     assert f'action="/exports/{ready_export.pk}/retry/"' in stalled
 

@@ -1,58 +1,41 @@
-"""The PDF reports: a delegation's roadmap and the cohort report.
-
-Each report is built in three steps, shared by the worker and the command line:
-its context (read in a fixed number of queries, whatever the size of the
-roadmap or the cohort), its HTML (our own print templates, autoescaped, in the
-requested language and the convening's time zone), and its PDF (through
-``common.pdf.pdf_render``, which fetches nothing but our static files).
-"""
+"""What each report shows, read in a fixed number of queries whatever the size
+of the roadmap or the cohort. Called inside the report's language (texts that
+exist in two languages read in it)."""
 
 import datetime
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from academy.enums import Role
 from academy.models import Convening, ConveningRole
 from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_rate_by_delegation
 from academy.selectors.convenings import delegation_members, delegations_with_counts
-from common.pdf import RenderedPdf, pdf_render
 from roadmaps.completeness import roadmap_completeness
-from roadmaps.enums import ExportKind
+from roadmaps.enums import RoadmapStatus
 from roadmaps.models import Roadmap
-from roadmaps.selectors import roadmap_budget, roadmap_tree
+from roadmaps.reports.figures import (
+    attendance_chart,
+    budget_charts,
+    cohort_pillar_comparison,
+    milestone_progress,
+    pillars_at_a_glance,
+)
+from roadmaps.selectors import roadmap_budget, roadmap_tree, roadmap_trees
 from roadmaps.summaries import roadmap_summaries
 
-AUTHOR = "NAP Academy"
 
-
-@dataclass
-class Report:
-    html: str
-    filename: str
-    roadmap_version: int | None = None
-
-
-def report_filename(
-    *, kind: str, language: str, convening: Convening, roadmap=None, day=None
-) -> str:
-    """``roadmap-PAN-es-2025-06-26.pdf`` or ``cohort-12-en-2025-06-26.pdf``."""
-    day = day or timezone.localdate(timezone=convening.zone)
-    if kind == ExportKind.ROADMAP:
-        subject = roadmap.delegation.code
-    else:
-        subject = str(convening.pk)
-    return f"{kind}-{subject}-{language}-{day:%Y-%m-%d}.pdf"
-
-
-# Contexts
+def _organizers(convening) -> list:
+    """The host and the co-organizers, named on a cover without logos."""
+    names = [convening.host] if convening.host else []
+    names += [o for o in convening.co_organizers.all() if o != convening.host]
+    return names
 
 
 def roadmap_report_context(*, roadmap_id: int) -> dict:
-    """Everything the roadmap report shows, in ten queries."""
+    """Everything the roadmap report shows, in twelve queries."""
     roadmap = Roadmap.objects.select_related("delegation__convening__host").get(
         pk=roadmap_id
     )
@@ -60,25 +43,51 @@ def roadmap_report_context(*, roadmap_id: int) -> dict:
     convening = delegation.convening
     tree = roadmap_tree(roadmap=roadmap)
     members = delegation_members(delegation=delegation)
-    indicators = tree.indicators
     milestones = sorted(
         tree.milestones,
         key=lambda m: (m.due_date is None, m.due_date or datetime.date.min),
     )
+    budget = roadmap_budget(tree=tree)
     return {
         "roadmap": roadmap,
         "delegation": delegation,
         "convening": convening,
+        "organizers": _organizers(convening),
         "tree": tree,
         "members": [(sector, people) for sector, people in members.items() if people],
         "member_count": sum(len(people) for people in members.values()),
-        "indicators": indicators,
+        "indicators": tree.indicators,
         "activity_count": len(tree.activities),
-        "budget": roadmap_budget(tree=tree),
+        "budget": budget,
+        "budget_charts": budget_charts(budget=budget),
+        "glance": pillars_at_a_glance(tree=tree, budget=budget),
         "completeness": roadmap_completeness(tree=tree),
         "milestones": milestones,
+        "milestone_progress": milestone_progress(milestones=milestones),
+        "approval": _approval(roadmap),
         "generated_at": timezone.now(),
     }
+
+
+@dataclass
+class Approval:
+    at: datetime.datetime
+    by: object  # the user who marked it final, or None
+
+
+def _approval(roadmap) -> Approval | None:
+    """When and by whom a final roadmap was marked final (its history)."""
+    if roadmap.status != RoadmapStatus.FINAL:
+        return None
+    record = (
+        roadmap.history.filter(history_change_reason=f"status:{RoadmapStatus.FINAL}")
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    if record is None:
+        return Approval(at=roadmap.updated_at, by=None)
+    return Approval(at=record.history_date, by=record.history_user)
 
 
 @dataclass
@@ -91,8 +100,8 @@ class CohortRow:
 
 
 def cohort_report_context(*, convening_id: int) -> dict:
-    """Everything the cohort report shows, in twelve queries whatever the size
-    of the cohort and of its roadmaps."""
+    """Everything the cohort report shows, in a fixed number of queries whatever
+    the size of the cohort and of its roadmaps."""
     convening = Convening.objects.select_related("host").get(pk=convening_id)
     delegations = list(
         delegations_with_counts(queryset=convening.delegations.all()).order_by(
@@ -102,8 +111,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
     # Sorted by the translated country name, as readers look countries up.
     delegations.sort(key=lambda d: str(d.country.name))
     roadmaps = [d.roadmap for d in delegations if _has_roadmap(d)]
-    # Counted by the database: the same score as the editor's, without loading
-    # every roadmap's tree.
+    # Counted by the database: the same score as the editor's.
     summaries = roadmap_summaries(roadmaps=roadmaps)
     attendance = attendance_rate_by_delegation(convening=convening)
     rows = []
@@ -131,14 +139,19 @@ def cohort_report_context(*, convening_id: int) -> dict:
     )
     return {
         "convening": convening,
+        "organizers": _organizers(convening),
         "rows": rows,
         "delegation_count": len(delegations),
         "member_count": sum(d.member_count for d in delegations),
         "government_count": sum(d.government_count for d in delegations),
         "civil_society_count": sum(d.civil_society_count for d in delegations),
         "budget_totals": currencies,
+        "comparison": cohort_pillar_comparison(
+            rows=rows, trees=roadmap_trees(roadmaps=roadmaps)
+        ),
+        "attendance_chart": attendance_chart(rows=rows),
         "facilitators": [r.user for r in staff if r.role == Role.FACILITATOR],
-        "organizers": [r.user for r in staff if r.role == Role.ORGANIZER],
+        "organizer_people": [r.user for r in staff if r.role == Role.ORGANIZER],
         "days": agenda_days(convening=convening),
         "generated_at": timezone.now(),
     }
@@ -160,57 +173,3 @@ def _has_roadmap(delegation) -> bool:
         return delegation.roadmap is not None
     except Roadmap.DoesNotExist:
         return False
-
-
-# HTML and PDF
-
-
-def roadmap_report(*, roadmap_id: int, language: str) -> Report:
-    with translation.override(language):
-        context = roadmap_report_context(roadmap_id=roadmap_id)
-        convening = context["convening"]
-        with timezone.override(convening.zone):
-            html = render_to_string(
-                "roadmaps/reports/roadmap.html",
-                {**context, "language": language, "author": AUTHOR},
-            )
-    return Report(
-        html=html,
-        filename=report_filename(
-            kind=ExportKind.ROADMAP,
-            language=language,
-            convening=convening,
-            roadmap=context["roadmap"],
-        ),
-        roadmap_version=context["roadmap"].version,
-    )
-
-
-def cohort_report(*, convening_id: int, language: str) -> Report:
-    with translation.override(language):
-        context = cohort_report_context(convening_id=convening_id)
-        convening = context["convening"]
-        with timezone.override(convening.zone):
-            html = render_to_string(
-                "roadmaps/reports/cohort.html",
-                {**context, "language": language, "author": AUTHOR},
-            )
-    return Report(
-        html=html,
-        filename=report_filename(
-            kind=ExportKind.COHORT, language=language, convening=convening
-        ),
-    )
-
-
-def report_build(
-    *, kind: str, language: str, roadmap_id=None, convening_id=None
-) -> Report:
-    if kind == ExportKind.ROADMAP:
-        return roadmap_report(roadmap_id=roadmap_id, language=language)
-    return cohort_report(convening_id=convening_id, language=language)
-
-
-def report_pdf(*, report: Report) -> RenderedPdf:
-    """The report's PDF (tagged PDF/UA, fetching only our static files)."""
-    return pdf_render(html=report.html)

@@ -1,0 +1,211 @@
+"""What the reports' summary pages show, computed from loaded trees: a
+roadmap's pillars at a glance, its milestones reached, its budget charts, and
+the cohort's comparison per pillar. Plain functions of data already read: no
+query here."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from roadmaps.charts import (
+    PercentRow,
+    StackedRow,
+    amount,
+    funding_chart,
+    percent_chart,
+)
+from roadmaps.enums import MilestoneStatus, StandardPillar
+from roadmaps.selectors import Budget, Money, RoadmapTree
+
+
+@dataclass
+class PillarGlance:
+    pillar: object
+    outcomes: int
+    outputs: int
+    indicators: int
+    activities: int
+    budget: dict  # {currency: Money}
+
+
+def pillars_at_a_glance(*, tree: RoadmapTree, budget: Budget) -> list[PillarGlance]:
+    money = {pillar.pk: per_currency for pillar, per_currency in budget.pillars}
+    rows = []
+    for pillar in tree.pillars:
+        outputs = [o for outcome in pillar.outcome_list for o in outcome.output_list]
+        indicators = sum(len(o.indicator_list) for o in pillar.outcome_list) + sum(
+            len(o.indicator_list) for o in outputs
+        )
+        rows.append(
+            PillarGlance(
+                pillar=pillar,
+                outcomes=len(pillar.outcome_list),
+                outputs=len(outputs),
+                indicators=indicators,
+                activities=sum(len(o.activity_list) for o in outputs),
+                budget=money.get(pillar.pk, {}),
+            )
+        )
+    return rows
+
+
+@dataclass
+class MilestoneProgress:
+    done: int
+    total: int
+    next_one: object | None  # the next milestone not done, by due date
+
+
+def milestone_progress(*, milestones: list) -> MilestoneProgress:
+    """``milestones`` sorted by due date (undated last)."""
+    done = [m for m in milestones if m.status == MilestoneStatus.DONE]
+    pending = [m for m in milestones if m.status != MilestoneStatus.DONE]
+    return MilestoneProgress(
+        done=len(done), total=len(milestones), next_one=pending[0] if pending else None
+    )
+
+
+@dataclass
+class CurrencyChart:
+    currency: str
+    svg: str
+
+
+def budget_charts(*, budget: Budget) -> list[CurrencyChart]:
+    """One chart per currency (amounts in two currencies are never added up):
+    a bar per pillar with a cost, split into secured, pledged and gap."""
+    charts = []
+    for currency in budget.overall:
+        rows = [
+            StackedRow(
+                label=f"{pillar.code}. {pillar.title}",
+                secured=money.secured,
+                pledged=money.pledged,
+                gap=money.gap,
+                note=f"{amount(money.total)} {currency}",
+            )
+            for pillar, per_currency in budget.pillars
+            if (money := per_currency.get(currency)) and money.total
+        ]
+        title = _(
+            "Budget per pillar in %(currency)s: secured, pledged and not funded. "
+            "The figures are in the table."
+        ) % {"currency": currency}
+        charts.append(
+            CurrencyChart(currency=currency, svg=funding_chart(rows=rows, title=title))
+        )
+    return charts
+
+
+def attendance_chart(*, rows) -> str:
+    """Bars of the attendance rate per delegation (the cohort report)."""
+    return percent_chart(
+        rows=[
+            PercentRow(
+                label=str(row.delegation.country.name),
+                percent=row.attendance.percent if row.attendance else None,
+            )
+            for row in rows
+        ],
+        title=_("Attendance rate per delegation. The figures are in the table."),
+    )
+
+
+# The cohort's comparison, per pillar
+
+
+@dataclass
+class PillarLine:
+    """One delegation's roadmap in one pillar of the comparison."""
+
+    delegation: object
+    titles: list  # the pillar's name(s) in this roadmap
+    outcomes: int = 0
+    indicators: int = 0
+    budget: dict = field(default_factory=dict)  # {currency: Money}
+    completeness: int = 0  # of the whole roadmap
+
+
+@dataclass
+class PillarComparison:
+    label: str
+    lines: list  # [PillarLine], one per delegation with a roadmap
+    chart: str = ""
+
+
+OTHER = "other"
+
+
+def cohort_pillar_comparison(*, rows, trees: dict) -> list[PillarComparison]:
+    """Per standard pillar of resolution 1325 (and one group for national
+    pillars): each delegation's outcomes, indicators and budget in it, side by
+    side, with a funding chart per pillar for the first currency used."""
+    groups = {value: {} for value in [*StandardPillar.values, OTHER]}
+    for row in rows:
+        tree = trees.get(row.roadmap.pk) if row.roadmap else None
+        if tree is None:
+            continue
+        for pillar in tree.pillars:
+            key = pillar.standard or OTHER
+            line = groups[key].setdefault(
+                row.delegation.pk,
+                PillarLine(
+                    delegation=row.delegation, titles=[], completeness=row.score
+                ),
+            )
+            line.titles.append(pillar.title)
+            line.outcomes += len(pillar.outcome_list)
+            outputs = [o for oc in pillar.outcome_list for o in oc.output_list]
+            line.indicators += sum(len(o.indicator_list) for o in pillar.outcome_list)
+            line.indicators += sum(len(o.indicator_list) for o in outputs)
+            money = defaultdict(Money)
+            for output in outputs:
+                for activity in output.activity_list:
+                    if activity.cost is not None:
+                        money[activity.currency].add(activity)
+            for currency, value in money.items():
+                total = line.budget.setdefault(currency, Money())
+                total.total += value.total
+                total.secured += value.secured
+                total.pledged += value.pledged
+                total.gap += value.gap
+    labels = dict(StandardPillar.choices) | {OTHER: _("National pillars")}
+    comparisons = []
+    for key, lines in groups.items():
+        if not lines:
+            continue
+        ordered = sorted(
+            lines.values(), key=lambda line: str(line.delegation.country.name)
+        )
+        comparisons.append(
+            PillarComparison(
+                label=str(labels[key]),
+                lines=ordered,
+                chart=_comparison_chart(str(labels[key]), ordered),
+            )
+        )
+    return comparisons
+
+
+def _comparison_chart(label: str, lines: list) -> str:
+    currencies = [c for line in lines for c in line.budget]
+    if not currencies:
+        return ""
+    currency = max(set(currencies), key=currencies.count)
+    rows = [
+        StackedRow(
+            label=str(line.delegation.country.name),
+            secured=money.secured,
+            pledged=money.pledged,
+            gap=money.gap,
+            note=f"{amount(money.total)} {currency}",
+        )
+        for line in lines
+        if (money := line.budget.get(currency)) and money.total
+    ]
+    title = _(
+        "%(pillar)s: budget per delegation in %(currency)s, secured, pledged and "
+        "not funded. The figures are in the table."
+    ) % {"pillar": label, "currency": currency}
+    return funding_chart(rows=rows, title=title)
