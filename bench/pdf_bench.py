@@ -9,9 +9,13 @@ Measures, on the demo roadmap and on the large roadmap (4 pillars × 3 outcomes
 * the worker's peak memory (ru_maxrss of the worker processes);
 * the cohort report for 30 delegations, two of them at once on a worker with
   two processes;
+* a second export of an unchanged roadmap, from the request (POST) to the
+  downloaded file, through the app's own views: the stored file is offered
+  again, nothing is rendered (target < 100 ms);
 
 and prints (and writes to docs/benchmarks-pdf.md) the ratio whole/bare (target
-≤ 1.15) and the time ratio for twice the content (target ≤ 2.2).
+≤ 1.15), the time ratio for twice the content (target ≤ 2.0) and the worker's
+peak memory (target ≤ 300 MB). The convening has two logos on its covers.
 
 It works in a database of its own: with DATABASE_URL=postgres://…/NAME it
 creates NAME_pdfbench (dropped first); without it, a SQLite file in a temporary
@@ -85,6 +89,7 @@ def _database_url(workdir: Path) -> str:
 
 def _setup(workdir: Path):
     os.environ["DATABASE_URL"] = _database_url(workdir)
+    os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
     os.environ["MEDIA_ROOT"] = str(workdir / "media")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
@@ -111,7 +116,9 @@ def _build(convening_name, delegations):
 
     from academy.enums import Role, Sector
     from academy.models import Convening, ConveningRole, Delegation, Participant
+    from academy.services import convening_logo_add
     from accounts.models import User
+    from cohort.demo.logos import wordmark_svg
     from roadmaps.demo import demo_roadmap_fill
     from roadmaps.models import Roadmap
     from roadmaps.services import roadmap_initialize
@@ -129,6 +136,13 @@ def _build(convening_name, delegations):
         email=f"staff-{uuid.uuid4().hex[:8]}@bench.invalid", full_name="Bench Staff"
     )
     ConveningRole.objects.create(convening=convening, user=staff, role=Role.FACILITATOR)
+    for index, acronym in enumerate(["MIRE", "UN Women"]):
+        convening_logo_add(
+            convening=convening,
+            user=staff,
+            content=wordmark_svg(acronym=acronym, index=index),
+            name_en=acronym,
+        )
     made = []
     for country, kind in delegations:
         delegation = Delegation.objects.create(convening=convening, country=country)
@@ -217,14 +231,44 @@ def _export_and_wait(requests, queue):
     return (last - first).total_seconds()
 
 
-def _bare_render(html):
+def _bare_render(report):
     from weasyprint import HTML
 
     from common.pdf import BASE_URL, StaticOnlyFetcher
 
-    HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(
+    fetcher = StaticOnlyFetcher(report.resources)
+    HTML(string=report.html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
         pdf_variant="pdf/ua-1"
     )
+
+
+def _fresh_export(request, queue):
+    """A whole export of the roadmap as if it had changed: the ready exports
+    of its content are set aside first, or the request would reuse them."""
+    from roadmaps.models import Export
+
+    Export.objects.filter(roadmap=request["roadmap"]).delete()
+    return _export_and_wait([request], queue)
+
+
+def _reused_seconds(roadmap, staff, runs):
+    """From the POST asking for the PDF of an unchanged roadmap to the last
+    byte of its download, through the app's views (the stored file again)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(staff)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        asked = client.post(f"/roadmaps/{roadmap.pk}/exports/new/", {"language": "es"})
+        export_url = asked["Location"]
+        download = client.get(f"{export_url}download/")
+        body = b"".join(download.streaming_content)
+        times.append(time.perf_counter() - started)
+        if download.status_code != 200 or not body.startswith(b"%PDF"):
+            raise SystemExit(f"the reused export was not downloadable: {export_url}")
+    return statistics.median(times)
 
 
 def main():
@@ -254,15 +298,17 @@ def main():
         # Warm up: fonts, templates and the first connection are loaded once.
         warm = {"kind": ExportKind.ROADMAP, "roadmap": demo.roadmap, "user": staff}
         _export_and_wait([{**warm, "language": "es"}], queue)
-        _bare_render(roadmap_report(roadmap_id=demo.roadmap.pk, language="es").html)
+        _bare_render(roadmap_report(roadmap_id=demo.roadmap.pk, language="es"))
         for label, delegation in (
             ("demo", demo),
             ("large", large),
             ("2× large", double),
         ):
             roadmap = delegation.roadmap
-            html = roadmap_report(roadmap_id=roadmap.pk, language="es").html
-            bare = _median_seconds(lambda html=html: _bare_render(html), arguments.runs)
+            report = roadmap_report(roadmap_id=roadmap.pk, language="es")
+            bare = _median_seconds(
+                lambda report=report: _bare_render(report), arguments.runs
+            )
             request = {
                 "kind": ExportKind.ROADMAP,
                 "roadmap": roadmap,
@@ -270,10 +316,12 @@ def main():
                 "user": staff,
             }
             whole = statistics.median(
-                _export_and_wait([request], queue) for _ in range(arguments.runs)
+                _fresh_export(request, queue) for _ in range(arguments.runs)
             )
             results[label] = (bare, whole)
             rows.append((label, bare, whole, whole / bare))
+        # The last export of the large roadmap is ready: ask for it again.
+        reused = _reused_seconds(large.roadmap, staff, max(arguments.runs, 5))
         if workers:
             workers.stop()
         cohort_request = {
@@ -320,9 +368,12 @@ def main():
         ),
         "",
         "- Twice the content (2× large / large, whole export): "
-        f"**{double_ratio:.2f}×** (target ≤ 2.2)",
+        f"**{double_ratio:.2f}×** (target ≤ 2.0)",
         f"- Worst whole/bare: **{max(r[3] for r in rows):.2f}** (target ≤ 1.15)",
-        f"- Worker peak memory (ru_maxrss): **{peak_mb:.0f} MB**",
+        f"- Second export of an unchanged roadmap, request to downloaded file: "
+        f"**{reused * 1000:.0f} ms** (target < 100 ms; "
+        f"{reused / results['large'][1]:.3f}× its first export)",
+        f"- Worker peak memory (ru_maxrss): **{peak_mb:.0f} MB** (target ≤ 300 MB)",
         f"- Cohort report, {len(COUNTRIES)} delegations: one export "
         f"{single:.2f} s; two at once ({together}) {pair:.2f} s "
         f"({pair / single:.2f}× one)",

@@ -2,7 +2,8 @@
 
 Serves the demo cohort from a throw-away SQLite database with gunicorn on loopback
 and drives Debian's Chromium (Playwright, never a downloaded browser) through each
-page at desktop and phone widths, in Spanish and in English.
+page at desktop and phone widths, in Spanish and in English; then pictures of
+the PDF reports' key pages (scripts/report_pictures.py).
 """
 
 import os
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from report_pictures import report_pictures  # scripts/, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -150,6 +152,7 @@ def main():
         env.pop("CELERY_BROKER_URL", None)  # exports render in-process here
         manage("migrate", "--noinput", "-v0", env=env)
         manage("seed_demo", env=env)
+        report_pictures(env=env, folder=folder, out=OUT)
         manage("collectstatic", "--noinput", "-v0", env=env)
         port = free_port()
         server = subprocess.Popen(

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from academy.enums import Role
 from academy.models import Convening, Delegation, Organization, Participant, Session
-from academy.services import convening_role_grant
+from academy.services import convening_logo_add, convening_role_grant
 from accounts.models import User
 from cohort.demo.data import (
     AGENDA,
@@ -26,6 +26,7 @@ from cohort.demo.data import (
     PANAMA_HOST,
     PANAMA_ZONE,
 )
+from cohort.demo.logos import wordmark_svg
 from cohort.services import delegation_register
 from roadmaps.demo import demo_roadmap_fill
 
@@ -91,6 +92,19 @@ def demo_cohort_load():
     )
     if new_panama:
         panama.co_organizers.set([organizations[name] for name in PANAMA_CO_ORGANIZERS])
+    if not panama.logos.exists():
+        # The host's and co-organizers' wordmarks on the reports' covers.
+        for index, english in enumerate([PANAMA_HOST, *PANAMA_CO_ORGANIZERS]):
+            name_es, acronym = next(
+                (es, acronym) for en, es, acronym in ORGANIZATIONS if en == english
+            )
+            convening_logo_add(
+                convening=panama,
+                user=organizer,
+                content=wordmark_svg(acronym=acronym, index=index),
+                name_es=name_es,
+                name_en=english,
+            )
     for convening in (first, panama):
         convening_role_grant(convening=convening, user=organizer, role=Role.ORGANIZER)
         for facilitator in facilitators:

@@ -31,7 +31,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("country", help="ISO 3166 alpha-3 code, e.g. PAN")
         parser.add_argument(
-            "--language", choices=Language.values, default=Language.SPANISH
+            "--language",
+            choices=[*Language.values, "es,en"],
+            default=Language.SPANISH,
+            help="es, en, or es,en for both in one PDF",
         )
         parser.add_argument("--output", required=True, help="PDF file to write")
         parser.add_argument(
