@@ -114,6 +114,16 @@ SCREENS = [
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/history/",
     ),
     Screen(
+        "logos-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/logos/",
+    ),
+    Screen(
+        "roadmap-exports-participant",
+        "bolivia_member",
+        lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/exports/",
+    ),
+    Screen(
         "roadmap-editor-facilitator",
         "facilitator",
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/",

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from academy.enums import Module, Role, Sector
+from academy.services import convening_logo_add
+from cohort.demo.logos import wordmark_svg
 from roadmaps.demo import demo_roadmap_fill
 from tests.factories.academy import (
     ConveningFactory,
@@ -63,4 +65,11 @@ def cohort_build() -> Cohort:
     bolivia.focal_point = bolivia_member
     bolivia.save()
     demo_roadmap_fill(roadmap=bolivia.roadmap)  # the editor with real content
+    convening_logo_add(  # the reports' cover
+        convening=convening,
+        user=organizer,
+        content=wordmark_svg(acronym="UNW"),
+        name_es="ONU Mujeres",
+        name_en="UN Women",
+    )
     return Cohort(convening, bolivia, ecuador, organizer, facilitator, bolivia_member)
