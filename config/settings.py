@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "academy",
     "participants",
     "roadmaps",
+    "accompaniment",
     "cohort",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("academy.urls")),
     path("", include("participants.urls")),
     path("", include("roadmaps.urls")),
+    path("", include("accompaniment.urls")),
     path("admin/", admin.site.urls),
 ]

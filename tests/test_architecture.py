@@ -17,10 +17,11 @@ LAYERS = {
     "academy": 2,
     "participants": 3,
     "roadmaps": 3,
-    "cohort": 4,
+    "accompaniment": 4,
+    "cohort": 5,
 }
 # The root URL configuration names every app's URLs: it sits above them all.
-TOP = {"config.urls": 5}
+TOP = {"config.urls": 6}
 
 
 def module_name(path: Path) -> str:

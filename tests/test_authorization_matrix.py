@@ -16,6 +16,7 @@ sign-in: a form with errors is allowed). Refused means 404 for a signed-in perso
 (so ids cannot be probed) and the sign-in page for an anonymous one.
 """
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -28,6 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from academy.enums import Role
 from academy.services import convening_logo_add
+from accompaniment.services import action_item_save, engagement_save
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
@@ -247,6 +249,23 @@ MATRIX = {
         data=lambda w: {"section": "indicators", "editing": ""},
     ),
     "roadmaps:roadmap_item_history": Route(outcome, get=DELEGATION_READERS),
+    # The follow-up after the convening: its readers see it, the staff who
+    # accompany the delegation record it (here the facilitator is assigned),
+    # members move their delegation's own action items along.
+    "accompaniment:followup": Route(delegation, get=DELEGATION_READERS),
+    "accompaniment:engagement_create": Route(delegation, get=STAFF, post=STAFF),
+    "accompaniment:engagement_update": Route(
+        lambda w: {"pk": w.engagement.pk}, get=STAFF, post=STAFF
+    ),
+    "accompaniment:action_item_create": Route(delegation, get=STAFF, post=STAFF),
+    "accompaniment:action_item_update": Route(
+        lambda w: {"pk": w.action_item.pk}, get=STAFF, post=STAFF
+    ),
+    "accompaniment:action_item_status": Route(
+        lambda w: {"pk": w.action_item.pk},
+        post=DELEGATION_READERS,
+        data=lambda w: {"status": "done", "version": w.action_item.version},
+    ),
     # PDF exports: a roadmap's for its readers, the cohort report for staff.
     "roadmaps:roadmap_exports": Route(roadmap, get=DELEGATION_READERS),
     "roadmaps:roadmap_export_request": Route(
@@ -355,6 +374,21 @@ class World:
             f"matrix-{self.export.pk}.pdf", ContentFile(b"%PDF-1.7 matrix")
         )
         self.export.save()
+        self.bolivia.facilitators.add(self.people[FACILITATOR])
+        self.engagement = engagement_save(
+            delegation=self.bolivia,
+            user=self.people[FACILITATOR],
+            kind="call",
+            starts_on=datetime.date(2025, 8, 1),
+            summary="First follow-up call.",
+        )
+        self.action_item = action_item_save(
+            delegation=self.bolivia,
+            user=self.people[FACILITATOR],
+            engagement=self.engagement,
+            title="Send the costed plan",
+            owner_side="delegation",
+        )
         self.logo = convening_logo_add(
             convening=self.convening,
             user=self.people[ORGANIZER],

@@ -67,6 +67,7 @@ def test_spanish_catalogue_holds_every_string_of_the_code(tmp_path):
         "academy",
         "participants",
         "roadmaps",
+        "accompaniment",
         "cohort",
         "templates",
     ):

@@ -13,6 +13,7 @@ from academy.enums import Role
 from academy.models import Convening, Delegation, Organization, Participant, Session
 from academy.services import convening_logo_add, convening_role_grant
 from accounts.models import User
+from cohort.demo.accompaniment import demo_accompaniment_load
 from cohort.demo.data import (
     AGENDA,
     DELEGATIONS,
@@ -120,9 +121,8 @@ def demo_cohort_load():
             )
         demo_roadmap_fill(roadmap=delegation.roadmap)  # does nothing once written
         # Each delegation is accompanied by one of the facilitators.
-        delegation.facilitators.add(
-            facilitators[list(DELEGATIONS).index(iso2) % len(facilitators)]
-        )
+        accompanying = facilitators[list(DELEGATIONS).index(iso2) % len(facilitators)]
+        delegation.facilitators.add(accompanying)
         iso3 = delegation.country.alpha3
         for index, (full_name, sector, organization, position, language) in enumerate(
             people
@@ -143,6 +143,12 @@ def demo_cohort_load():
                     "position": position,
                 },
             )
+
+        demo_accompaniment_load(
+            delegation=delegation,
+            facilitator=accompanying,
+            city=str(delegation.country.name),
+        )
 
     for day, start, end, module, title_es, title_en, room in AGENDA:
         date = panama.start_date + datetime.timedelta(days=day)

@@ -104,3 +104,19 @@ def test_seed_demo_organizer_sees_panama_with_four_delegations(client, db):
         "Ecuador",
         "Panamá",  # the demo organizer reads Spanish
     ]
+
+
+def test_seed_demo_adds_six_months_of_accompaniment(db):
+    from accompaniment.models import ActionItem, Engagement
+
+    call_command("seed_demo")
+    call_command("seed_demo")  # twice: nothing doubles
+
+    panama = Convening.objects.get(edition=2)
+    engagements = Engagement.objects.filter(delegation__convening=panama)
+    assert engagements.count() == 5 * panama.delegations.count()
+    assert engagements.filter(visibility="staff").exists()  # an internal note
+    items = ActionItem.objects.filter(delegation__convening=panama)
+    statuses = set(items.values_list("status", flat=True))
+    assert {"done", "in_progress", "open"} <= statuses
+    assert any(item.is_overdue for item in items)

@@ -124,6 +124,21 @@ SCREENS = [
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/exports/",
     ),
     Screen(
+        "followup-facilitator",
+        "facilitator",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/",
+    ),
+    Screen(
+        "followup-participant",
+        "bolivia_member",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/",
+    ),
+    Screen(
+        "engagement-form-facilitator",
+        "facilitator",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/engagements/new/",
+    ),
+    Screen(
         "roadmap-editor-facilitator",
         "facilitator",
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/",

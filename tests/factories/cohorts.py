@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from academy.enums import Module, Role, Sector
 from academy.services import convening_logo_add
+from accompaniment.services import action_item_save, engagement_save
 from cohort.demo.logos import wordmark_svg
 from roadmaps.demo import demo_roadmap_fill
 from tests.factories.academy import (
@@ -65,6 +66,24 @@ def cohort_build() -> Cohort:
     bolivia.focal_point = bolivia_member
     bolivia.save()
     demo_roadmap_fill(roadmap=bolivia.roadmap)  # the editor with real content
+    bolivia.facilitators.add(facilitator)
+    call = engagement_save(  # the follow-up after the convening
+        delegation=bolivia,
+        user=facilitator,
+        kind="call",
+        starts_on=datetime.date(2025, 7, 10),
+        summary="First call after the Academy.",
+        agreements="Share the roadmap with the ministries.",
+    )
+    action_item_save(
+        delegation=bolivia,
+        user=facilitator,
+        engagement=call,
+        title="Share the roadmap",
+        owner_side="delegation",
+        owner=bolivia_member,
+        due_on=datetime.date(2025, 7, 31),
+    )
     convening_logo_add(  # the reports' cover
         convening=convening,
         user=organizer,

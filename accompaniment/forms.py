@@ -1,0 +1,138 @@
+"""The follow-up's forms: they validate input; the services check the rest."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from academy.enums import Module, Role
+from academy.forms import DateInput
+from academy.models import ConveningRole, Participant
+from accompaniment.models import ActionItem, Engagement
+from accounts.models import User
+
+
+class EngagementForm(forms.ModelForm):
+    topics = forms.MultipleChoiceField(
+        label=_("Topics (Academy modules)"),
+        choices=Module.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Engagement
+        fields = [
+            "kind",
+            "status",
+            "starts_on",
+            "ends_on",
+            "modality",
+            "place",
+            "topics",
+            "facilitators",
+            "participants",
+            "summary",
+            "agreements",
+            "visibility",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "facilitators": forms.CheckboxSelectMultiple,
+            "participants": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "agreements": forms.Textarea(attrs={"rows": 3}),
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, delegation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facilitators"].queryset = User.objects.filter(
+            pk__in=ConveningRole.objects.filter(
+                convening_id=delegation.convening_id,
+                role__in=[Role.FACILITATOR, Role.ORGANIZER],
+            ).values("user_id")
+        ).order_by("full_name")
+        self.fields["participants"].queryset = (
+            Participant.objects.filter(delegation=delegation)
+            .select_related("user")
+            .order_by("user__full_name")
+        )
+        self.fields["participants"].label_from_instance = lambda p: p.user.full_name
+        self.fields["facilitators"].label_from_instance = lambda u: u.full_name
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def _post_clean(self):
+        # The service assigns the fields and validates the model itself.
+        pass
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            **{
+                name: data[name]
+                for name in self.Meta.fields
+                if name
+                not in (
+                    "facilitators",
+                    "participants",
+                )
+            },
+            "place": data["place"] or "",
+            "facilitators": list(data["facilitators"]),
+            "participants": list(data["participants"]),
+            "base_version": data.get("version"),
+        }
+
+
+class ActionItemForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ActionItem
+        fields = [
+            "title",
+            "engagement",
+            "owner_side",
+            "owner",
+            "due_on",
+            "status",
+            "visibility",
+        ]
+        widgets = {"due_on": DateInput(), "visibility": forms.RadioSelect}
+
+    def __init__(self, *args, delegation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].queryset = delegation.engagements.order_by(
+            "-starts_on"
+        )
+        self.fields["engagement"].empty_label = _("(agreed on its own)")
+        members = Participant.objects.filter(delegation=delegation).values("user_id")
+        staff = ConveningRole.objects.filter(
+            convening_id=delegation.convening_id,
+            role__in=[Role.FACILITATOR, Role.ORGANIZER],
+        ).values("user_id")
+        self.fields["owner"].queryset = User.objects.filter(
+            Q(pk__in=members) | Q(pk__in=staff)
+        ).order_by("full_name")
+        self.fields["owner"].label_from_instance = lambda u: u.full_name
+        self.fields["owner"].empty_label = _("(nobody named yet)")
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def _post_clean(self):
+        pass
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in self.Meta.fields},
+            "base_version": data.get("version"),
+        }
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=ActionItem._meta.get_field("status").choices)
+    version = forms.IntegerField(required=False)

@@ -1,0 +1,206 @@
+"""The follow-up log of a delegation after the convening."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from academy.enums import Module
+from accompaniment.enums import (
+    PENDING,
+    ActionStatus,
+    EngagementKind,
+    EngagementStatus,
+    Modality,
+    OwnerSide,
+    Visibility,
+)
+
+LONG_TEXT = 20_000
+
+
+class Engagement(models.Model):
+    """A contact with a delegation: a call, a mission, a workshop, a note…"""
+
+    delegation = models.ForeignKey(
+        "academy.Delegation",
+        verbose_name=_("delegation"),
+        on_delete=models.CASCADE,
+        related_name="engagements",
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=EngagementKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=EngagementStatus.choices,
+        default=EngagementStatus.HELD,
+    )
+    starts_on = models.DateField(_("date"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    modality = models.CharField(
+        _("modality"), max_length=12, choices=Modality.choices, default=Modality.VIRTUAL
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    # Academy modules (academy.enums.Module) the engagement worked on.
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators present"),
+        related_name="engagements_facilitated",
+        blank=True,
+    )
+    participants = models.ManyToManyField(
+        "academy.Participant",
+        verbose_name=_("participants present"),
+        related_name="engagements",
+        blank=True,
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    agreements = models.TextField(
+        _("agreements"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    visibility = models.CharField(
+        _("who sees it"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.DELEGATION,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="engagement_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.starts_on:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("accompaniment:engagement_update", kwargs={"pk": self.pk})
+
+    @property
+    def is_shared(self):
+        return self.visibility == Visibility.DELEGATION
+
+    @property
+    def topic_labels(self):
+        labels = dict(Module.choices)
+        return [labels[topic] for topic in self.topics if topic in labels]
+
+
+class ActionItem(models.Model):
+    """Something agreed: who does it (organizers' side or the delegation's),
+    by when, and where it stands."""
+
+    delegation = models.ForeignKey(
+        "academy.Delegation",
+        verbose_name=_("delegation"),
+        on_delete=models.CASCADE,
+        related_name="action_items",
+    )
+    engagement = models.ForeignKey(
+        Engagement,
+        verbose_name=_("agreed in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    title = models.CharField(_("action"), max_length=300)
+    owner_side = models.CharField(
+        _("whose action"),
+        max_length=12,
+        choices=OwnerSide.choices,
+        default=OwnerSide.DELEGATION,
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person in charge"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ActionStatus.choices,
+        default=ActionStatus.OPEN,
+    )
+    visibility = models.CharField(
+        _("who sees it"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.DELEGATION,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [models.F("due_on").asc(nulls_last=True), "pk"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("accompaniment:action_item_update", kwargs={"pk": self.pk})
+
+    @property
+    def is_shared(self):
+        return self.visibility == Visibility.DELEGATION
+
+    @property
+    def owner_side_is_delegation(self):
+        """Members may move their delegation's own actions along."""
+        return self.owner_side == OwnerSide.DELEGATION
+
+    @property
+    def status_choices(self):
+        return ActionStatus.choices
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
+
+    def is_overdue_on(self, today: datetime.date) -> bool:
+        return (
+            self.status in PENDING and self.due_on is not None and self.due_on < today
+        )

@@ -1,0 +1,61 @@
+"""Who may see and write a delegation's follow-up.
+
+Organizers of the convening: everything. Facilitators: read every delegation's
+follow-up in their convening; record engagements and action items for the
+delegations assigned to them (``Delegation.facilitators``). Members of the
+delegation: read what is shared with it, and move the delegation's own action
+items along. Nobody else, and never another delegation's.
+"""
+
+import rules
+
+from academy.rules import (
+    delegation_of,
+    is_delegation_member,
+    is_facilitator,
+    is_organizer,
+)
+
+
+@rules.predicate
+def accompanies(user, obj):
+    """A facilitator assigned to the object's delegation (one query per
+    delegation object, kept on it)."""
+    if obj is None or not is_facilitator(user, obj):
+        return False
+    delegation = delegation_of(obj)
+    ids = getattr(delegation, "_facilitator_ids", None)
+    if ids is None:
+        ids = set(delegation.facilitators.values_list("pk", flat=True))
+        delegation._facilitator_ids = ids
+    return user.pk in ids
+
+
+@rules.predicate
+def is_shared(user, obj):
+    return getattr(obj, "is_shared", True)
+
+
+@rules.predicate
+def is_delegations_action(user, obj):
+    return obj is not None and obj.owner_side == "delegation"
+
+
+records_followup = is_organizer | accompanies
+
+rules.add_perm(
+    "accompaniment.view_followup",
+    is_organizer | is_facilitator | is_delegation_member,
+)
+rules.add_perm("accompaniment.view_internal", is_organizer | is_facilitator)
+rules.add_perm("accompaniment.record_followup", records_followup)
+# On an engagement or an action item: staff see it all, members the shared ones.
+rules.add_perm(
+    "accompaniment.view_entry",
+    is_organizer | is_facilitator | (is_delegation_member & is_shared),
+)
+rules.add_perm("accompaniment.change_entry", records_followup)
+rules.add_perm(
+    "accompaniment.change_action_status",
+    records_followup | (is_delegation_member & is_shared & is_delegations_action),
+)

@@ -1,0 +1,63 @@
+"""What the follow-up page shows, in a fixed number of queries whatever the
+number of engagements and action items."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from accompaniment.enums import Visibility
+from accompaniment.models import ActionItem, Engagement
+
+
+@dataclass
+class TimelineEntry:
+    date: datetime.date | None
+    engagement: Engagement | None = None
+    action_item: ActionItem | None = None
+
+
+def _visible(queryset, *, internal: bool):
+    return queryset if internal else queryset.filter(visibility=Visibility.DELEGATION)
+
+
+def followup_entries(
+    *, delegation, internal: bool, kinds: list[str] = ()
+) -> list[TimelineEntry]:
+    """The delegation's engagements (each with its action items) and the action
+    items agreed on their own, newest first; ``internal``: with the entries
+    shared with nobody but the staff; ``kinds``: only engagements of those types
+    (then no standalone action items). Four queries."""
+    actions = _visible(
+        ActionItem.objects.select_related("owner"), internal=internal
+    ).order_by("due_on", "pk")
+    engagements = (
+        _visible(delegation.engagements.all(), internal=internal)
+        .prefetch_related(
+            "facilitators",
+            Prefetch("participants__user"),
+            Prefetch("action_items", queryset=actions),
+        )
+        .order_by("-starts_on", "-pk")
+    )
+    if kinds:
+        engagements = engagements.filter(kind__in=kinds)
+    entries = [TimelineEntry(date=e.starts_on, engagement=e) for e in engagements]
+    if not kinds:
+        alone = actions.filter(delegation=delegation, engagement__isnull=True)
+        entries += [TimelineEntry(date=item.due_on, action_item=item) for item in alone]
+    entries.sort(key=lambda entry: entry.date or datetime.date.max, reverse=True)
+    return entries
+
+
+def open_action_items(*, delegation, internal: bool) -> list[ActionItem]:
+    """Every action item still to do, soonest due first (one query)."""
+    items = _visible(
+        ActionItem.objects.filter(
+            delegation=delegation, status__in=["open", "in_progress"]
+        ),
+        internal=internal,
+    ).select_related("owner", "engagement")
+    if not internal:
+        items = items.exclude(engagement__visibility=Visibility.STAFF)
+    return list(items.order_by("due_on", "pk"))

@@ -1,0 +1,210 @@
+"""Recording the follow-up: engagements and action items.
+
+Every save is versioned: the form carries the version it was based on, and a
+save based on a version someone else has replaced meanwhile is refused (with
+who saved and when), never applied over their work. Each save leaves a
+history record with its author (django-simple-history).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from academy.enums import Module, Role
+from academy.models import ConveningRole, Delegation, Participant
+from accompaniment.enums import ActionStatus, OwnerSide
+from accompaniment.models import ActionItem, Engagement
+
+ENGAGEMENT_FIELDS = (
+    "kind",
+    "status",
+    "starts_on",
+    "ends_on",
+    "modality",
+    "place",
+    "topics",
+    "summary",
+    "agreements",
+    "visibility",
+)
+ACTION_FIELDS = ("title", "owner_side", "owner", "due_on", "status", "visibility")
+
+
+def _stale(entry, base_version: int | None) -> None:
+    """Refuse a save based on a replaced version, naming who replaced it."""
+    if base_version is None or entry.version == base_version:
+        return
+    last = entry.history.order_by("-history_id").select_related("history_user").first()
+    who = last.history_user.full_name if last and last.history_user else _("someone")
+    raise ValidationError(
+        _(
+            "%(name)s saved this entry on %(date)s while you were editing it. "
+            "Your changes are still in the form: compare them with the entry as "
+            "it is now (open it again in another tab) and save again."
+        )
+        % {"name": who, "date": date_format(entry.updated_at, "DATETIME_FORMAT")},
+        code="stale",
+    )
+
+
+def _staff_ids(delegation: Delegation) -> set[int]:
+    return set(
+        ConveningRole.objects.filter(
+            convening_id=delegation.convening_id,
+            role__in=[Role.ORGANIZER, Role.FACILITATOR],
+        ).values_list("user_id", flat=True)
+    )
+
+
+def _check_people(delegation, *, facilitators, participants) -> None:
+    staff = _staff_ids(delegation)
+    if any(user.pk not in staff for user in facilitators):
+        raise ValidationError(
+            {"facilitators": _("Choose facilitators of this convening.")}
+        )
+    if any(p.delegation_id != delegation.pk for p in participants):
+        raise ValidationError({"participants": _("Choose members of this delegation.")})
+
+
+def _check_topics(topics) -> None:
+    if any(topic not in Module.values for topic in topics):
+        raise ValidationError(
+            {"topics": _("Choose topics among the Academy's modules.")}
+        )
+
+
+@transaction.atomic
+def engagement_save(
+    *,
+    delegation: Delegation,
+    user,
+    engagement: Engagement | None = None,
+    base_version: int | None = None,
+    facilitators=(),
+    participants=(),
+    **fields,
+) -> Engagement:
+    """Record a new engagement with the delegation, or change one.
+
+    ``fields`` are ENGAGEMENT_FIELDS. Raises ValidationError when the dates are
+    in the wrong order, a facilitator is not staff of the convening, a
+    participant is not a member of the delegation, a topic is not a module, or
+    the entry was changed by someone else since ``base_version``. Side effects:
+    a history record; an engagement's action items keep their links.
+    """
+    _check_topics(fields.get("topics", []))
+    _check_people(delegation, facilitators=facilitators, participants=participants)
+    starts, ends = fields.get("starts_on"), fields.get("ends_on")
+    if starts and ends and ends < starts:
+        raise ValidationError(
+            {"ends_on": _("The engagement cannot end before it starts.")}
+        )
+    if engagement is None:
+        engagement = Engagement(delegation=delegation, created_by=user)
+    else:
+        engagement = Engagement.objects.select_for_update().get(pk=engagement.pk)
+        _stale(engagement, base_version)
+        engagement.version += 1  # the row is locked: no one else counts now
+    for name, value in fields.items():
+        setattr(engagement, name, value)
+    engagement._history_user = user
+    engagement.full_clean(exclude=["version", "delegation"])
+    engagement.save()
+    engagement.refresh_from_db()
+    engagement.facilitators.set(facilitators)
+    engagement.participants.set(participants)
+    return engagement
+
+
+def _check_action(delegation, *, engagement, owner, owner_side, due_on) -> None:
+    if engagement is not None and engagement.delegation_id != delegation.pk:
+        raise ValidationError(
+            {"engagement": _("Choose an engagement of this delegation.")}
+        )
+    if engagement is not None and due_on is not None and due_on < engagement.starts_on:
+        raise ValidationError(
+            {
+                "due_on": _(
+                    "The due date is before the engagement it was agreed in (%(date)s)."
+                )
+                % {"date": date_format(engagement.starts_on, "DATE_FORMAT")}
+            }
+        )
+    if owner is None:
+        return
+    if owner_side == OwnerSide.DELEGATION:
+        fits = Participant.objects.filter(delegation=delegation, user=owner).exists()
+        message = _(
+            "The person in charge of a delegation's action is one of its members."
+        )
+    else:
+        fits = owner.pk in _staff_ids(delegation)
+        message = _(
+            "The person in charge of an organizers' action is on the convening's team."
+        )
+    if not fits:
+        raise ValidationError({"owner": message})
+
+
+@transaction.atomic
+def action_item_save(
+    *,
+    delegation: Delegation,
+    user,
+    item: ActionItem | None = None,
+    base_version: int | None = None,
+    engagement: Engagement | None = None,
+    **fields,
+) -> ActionItem:
+    """Add an action item (agreed in ``engagement``, or on its own), or change one.
+
+    ``fields`` are ACTION_FIELDS. Raises ValidationError when the due date is
+    before the engagement, the person in charge is not on the right side, or
+    the entry was changed by someone else since ``base_version``. Side effects:
+    a history record.
+    """
+    _check_action(
+        delegation,
+        engagement=engagement,
+        owner=fields.get("owner"),
+        owner_side=fields.get("owner_side"),
+        due_on=fields.get("due_on"),
+    )
+    if item is None:
+        item = ActionItem(delegation=delegation, created_by=user)
+    else:
+        item = ActionItem.objects.select_for_update().get(pk=item.pk)
+        _stale(item, base_version)
+        item.version += 1
+    item.engagement = engagement
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item._history_user = user
+    item.full_clean(exclude=["version", "delegation"])
+    item.save()
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def action_item_status_set(
+    *, item: ActionItem, user, status: str, base_version: int | None = None
+) -> ActionItem:
+    """Move an action item along (open, in progress, done, dropped).
+
+    Raises ValidationError for an unknown status or when someone else changed
+    the item since ``base_version``. Side effects: a history record.
+    """
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Choose a status from the list.")})
+    locked = ActionItem.objects.select_for_update().get(pk=item.pk)
+    _stale(locked, base_version)
+    if locked.status == status:
+        return locked
+    locked.status = status
+    locked.version += 1
+    locked._history_user = user
+    locked.save()
+    locked.refresh_from_db()
+    return locked

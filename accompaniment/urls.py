@@ -1,0 +1,24 @@
+from django.urls import path
+
+from accompaniment import views
+
+app_name = "accompaniment"
+
+urlpatterns = [
+    path("delegations/<int:pk>/follow-up/", views.followup, name="followup"),
+    path(
+        "delegations/<int:pk>/follow-up/engagements/new/",
+        views.engagement_create,
+        name="engagement_create",
+    ),
+    path("engagements/<int:pk>/", views.engagement_update, name="engagement_update"),
+    path(
+        "delegations/<int:pk>/follow-up/actions/new/",
+        views.action_item_create,
+        name="action_item_create",
+    ),
+    path("actions/<int:pk>/", views.action_item_update, name="action_item_update"),
+    path(
+        "actions/<int:pk>/status/", views.action_item_status, name="action_item_status"
+    ),
+]

@@ -1,0 +1,196 @@
+"""The follow-up pages of a delegation: the log (engagements and action items),
+recording and changing them, and moving an action item along in place.
+
+Anything the person may not see answers 404, so ids cannot be probed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from academy.models import Delegation
+from accompaniment import selectors, services
+from accompaniment.enums import EngagementKind
+from accompaniment.forms import ActionItemForm, ActionStatusForm, EngagementForm
+from accompaniment.models import ActionItem, Engagement
+from common.views import form_save_or_report, object_or_404_for
+
+
+def _delegation(request, pk, perm):
+    return object_or_404_for(
+        request.user, Delegation.objects.select_related("convening"), perm, pk=pk
+    )
+
+
+def _entry(request, model, pk, perm):
+    return object_or_404_for(
+        request.user,
+        model.objects.select_related("delegation__convening"),
+        perm,
+        pk=pk,
+    )
+
+
+def _followup_url(delegation_id) -> str:
+    return reverse("accompaniment:followup", kwargs={"pk": delegation_id})
+
+
+@login_required
+@require_GET
+def followup(request, pk):
+    delegation = _delegation(request, pk, "accompaniment.view_followup")
+    user = request.user
+    internal = user.has_perm("accompaniment.view_internal", delegation)
+    kinds = [k for k in request.GET.getlist("kind") if k in EngagementKind.values]
+    can_record = user.has_perm("accompaniment.record_followup", delegation)
+    entries = selectors.followup_entries(
+        delegation=delegation, internal=internal, kinds=kinds
+    )
+    open_items = selectors.open_action_items(delegation=delegation, internal=internal)
+    items = [*open_items, *(e.action_item for e in entries if e.action_item)]
+    items += [
+        i for e in entries if e.engagement for i in e.engagement.action_items.all()
+    ]
+    for item in items:
+        # The staff who record move any item; members their delegation's own.
+        item.can_change_status = can_record or (
+            not internal and item.owner_side_is_delegation
+        )
+    return render(
+        request,
+        "accompaniment/followup.html",
+        {
+            "delegation": delegation,
+            "convening": delegation.convening,
+            "entries": entries,
+            "open_items": open_items,
+            "kinds": EngagementKind.choices,
+            "chosen_kinds": kinds,
+            "can_record": can_record,
+            "is_member": not internal,
+        },
+    )
+
+
+def _engagement_form_page(request, delegation, engagement=None):
+    form = EngagementForm(
+        request.POST or None, instance=engagement, delegation=delegation
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form_save_or_report(
+            form,
+            lambda: services.engagement_save(
+                delegation=delegation,
+                user=request.user,
+                engagement=engagement,
+                **form.service_arguments(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The engagement is in the follow-up log."))
+            return redirect(f"{_followup_url(delegation.pk)}#engagement-{saved.pk}")
+    return render(
+        request,
+        "accompaniment/engagement_form.html",
+        {"delegation": delegation, "form": form, "engagement": engagement},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def engagement_create(request, pk):
+    delegation = _delegation(request, pk, "accompaniment.record_followup")
+    return _engagement_form_page(request, delegation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def engagement_update(request, pk):
+    engagement = _entry(request, Engagement, pk, "accompaniment.change_entry")
+    return _engagement_form_page(request, engagement.delegation, engagement)
+
+
+def _action_form_page(request, delegation, item=None):
+    initial = {}
+    if item is None and request.GET.get("engagement", "").isdigit():
+        initial["engagement"] = int(request.GET["engagement"])
+    form = ActionItemForm(
+        request.POST or None, instance=item, delegation=delegation, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form_save_or_report(
+            form,
+            lambda: services.action_item_save(
+                delegation=delegation,
+                user=request.user,
+                item=item,
+                **form.service_arguments(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The action item is saved."))
+            return redirect(f"{_followup_url(delegation.pk)}#action-{saved.pk}")
+    return render(
+        request,
+        "accompaniment/action_item_form.html",
+        {"delegation": delegation, "form": form, "item": item},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_item_create(request, pk):
+    delegation = _delegation(request, pk, "accompaniment.record_followup")
+    return _action_form_page(request, delegation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_item_update(request, pk):
+    item = _entry(request, ActionItem, pk, "accompaniment.change_entry")
+    return _action_form_page(request, item.delegation, item)
+
+
+@login_required
+@require_POST
+def action_item_status(request, pk):
+    """Move an action item along; htmx swaps its row, a plain form comes back
+    to the log."""
+    item = _entry(request, ActionItem, pk, "accompaniment.change_action_status")
+    form = ActionStatusForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            item = services.action_item_status_set(
+                item=item,
+                user=request.user,
+                status=form.cleaned_data["status"],
+                base_version=form.cleaned_data["version"],
+            )
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+            item.refresh_from_db()
+    else:
+        error = _("Choose a status from the list.")
+    item.can_change_status = True  # the permission was checked above
+    if request.htmx:
+        return render(
+            request,
+            "accompaniment/partials/action_item.html",
+            {
+                "item": item,
+                "error": error,
+                "can_edit": request.user.has_perm("accompaniment.change_entry", item),
+            },
+            status=409 if error else 200,
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("The action item is updated."))
+    return redirect(f"{_followup_url(item.delegation_id)}#action-{item.pk}")
