@@ -5,6 +5,7 @@ from accompaniment import views
 app_name = "accompaniment"
 
 urlpatterns = [
+    path("convenings/<int:pk>/follow-up/", views.cohort_board, name="cohort_board"),
     path("delegations/<int:pk>/follow-up/", views.followup, name="followup"),
     path(
         "delegations/<int:pk>/follow-up/engagements/new/",

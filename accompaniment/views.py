@@ -3,16 +3,18 @@ recording and changing them, and moving an action item along in place.
 
 Anything the person may not see answers 404, so ids cannot be probed."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from academy.models import Delegation
-from accompaniment import selectors, services
+from academy.models import Convening, Delegation
+from accompaniment import board, selectors, services
 from accompaniment.enums import EngagementKind
 from accompaniment.forms import ActionItemForm, ActionStatusForm, EngagementForm
 from accompaniment.models import ActionItem, Engagement
@@ -36,6 +38,28 @@ def _entry(request, model, pk, perm):
 
 def _followup_url(delegation_id) -> str:
     return reverse("accompaniment:followup", kwargs={"pk": delegation_id})
+
+
+@login_required
+@require_GET
+def cohort_board(request, pk):
+    """Organizers and facilitators: every delegation's NAP path, last contact
+    and what is still to do, on one page."""
+    convening = object_or_404_for(
+        request.user, Convening.objects.all(), "academy.view_cohort_dashboard", pk=pk
+    )
+    return render(
+        request,
+        "accompaniment/cohort_board.html",
+        {
+            "convening": convening,
+            "lines": board.cohort_board(
+                convening=convening, today=timezone.localdate()
+            ),
+            "stages": board.stage_labels(),
+            "quiet_days": settings.FOLLOWUP_QUIET_DAYS,
+        },
+    )
 
 
 @login_required

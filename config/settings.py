@@ -411,6 +411,8 @@ STORAGES["logos"] = {
     },
 }
 LOGO_MAX_KB = _read("LOGO_MAX_KB", env.int, 512)
+# The follow-up board flags a delegation with no contact for longer than this.
+FOLLOWUP_QUIET_DAYS = _read("FOLLOWUP_QUIET_DAYS", env.int, 60)
 LOGOS_PER_CONVENING = 8
 # A queued export not taken by a worker after this long is queued again
 # (`manage.py requeue_exports`, or the Retry button).

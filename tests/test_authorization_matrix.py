@@ -252,6 +252,7 @@ MATRIX = {
     # The follow-up after the convening: its readers see it, the staff who
     # accompany the delegation record it (here the facilitator is assigned),
     # members move their delegation's own action items along.
+    "accompaniment:cohort_board": Route(convening, get=STAFF),
     "accompaniment:followup": Route(delegation, get=DELEGATION_READERS),
     "accompaniment:engagement_create": Route(delegation, get=STAFF, post=STAFF),
     "accompaniment:engagement_update": Route(

@@ -124,6 +124,11 @@ SCREENS = [
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/exports/",
     ),
     Screen(
+        "followup-board-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/follow-up/",
+    ),
+    Screen(
         "followup-facilitator",
         "facilitator",
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/",

@@ -1,0 +1,88 @@
+"""The cohort board: every delegation of a convening on one line, its NAP
+path (the roadmap's milestones, stage by stage), its last contact and what
+is still to do. Four queries whatever the size of the cohort."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+
+from academy.models import Delegation
+from accompaniment.enums import PENDING, EngagementStatus
+from accompaniment.models import Engagement
+from roadmaps.enums import MilestoneKind
+from roadmaps.models import Milestone
+
+
+@dataclass
+class BoardLine:
+    delegation: Delegation
+    last_contact: datetime.date | None
+    days_without_contact: int | None
+    quiet: bool  # no contact for longer than the convening allows
+    open_actions: int
+    overdue_actions: int
+    stages: list = field(default_factory=list)  # [(kind, milestone or None)]
+
+
+def _stage_columns():
+    return list(MilestoneKind.choices)
+
+
+def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
+    """One line per delegation, sorted by country name in the active language."""
+    held = Engagement.objects.filter(
+        delegation=OuterRef("pk"), status=EngagementStatus.HELD, starts_on__lte=today
+    )
+    pending = Q(action_items__status__in=PENDING)
+    delegations = list(
+        Delegation.objects.filter(convening=convening)
+        .select_related("roadmap")
+        .annotate(
+            last_contact=Subquery(
+                held.order_by()
+                .values("delegation")
+                .annotate(last=Max("starts_on"))
+                .values("last")[:1]
+            ),
+            open_actions=Count("action_items", filter=pending, distinct=True),
+            overdue_actions=Count(
+                "action_items",
+                filter=pending & Q(action_items__due_on__lt=today),
+                distinct=True,
+            ),
+        )
+    )
+    delegations.sort(key=lambda d: str(d.country.name))
+    milestones = defaultdict(dict)
+    for milestone in Milestone.objects.filter(
+        roadmap__delegation__convening=convening, deleted_at__isnull=True
+    ).order_by("due_date", "pk"):
+        # The first of a kind on the path; a second one of the same kind is rare.
+        milestones[milestone.roadmap_id].setdefault(milestone.kind, milestone)
+    quiet_after = settings.FOLLOWUP_QUIET_DAYS
+    since = convening.end_date
+    lines = []
+    for delegation in delegations:
+        last = delegation.last_contact
+        reference = last or since
+        days = (today - reference).days if reference <= today else None
+        by_kind = milestones.get(getattr(delegation.roadmap, "pk", None), {})
+        lines.append(
+            BoardLine(
+                delegation=delegation,
+                last_contact=last,
+                days_without_contact=days,
+                quiet=days is not None and days > quiet_after,
+                open_actions=delegation.open_actions,
+                overdue_actions=delegation.overdue_actions,
+                stages=[(kind, by_kind.get(kind)) for kind, _label in _stage_columns()],
+            )
+        )
+    return lines
+
+
+def stage_labels():
+    return [label for _kind, label in _stage_columns()]
