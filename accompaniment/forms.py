@@ -1,7 +1,9 @@
 """The follow-up's forms: they validate input; the services check the rest."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import Module, Role
@@ -9,6 +11,7 @@ from academy.forms import DateInput
 from academy.models import ConveningRole, Participant
 from accompaniment.models import ActionItem, Engagement
 from accounts.models import User
+from roadmaps.selectors import roadmap_item_index
 
 
 class EngagementForm(forms.ModelForm):
@@ -17,6 +20,12 @@ class EngagementForm(forms.ModelForm):
         choices=Module.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    roadmap_items = forms.MultipleChoiceField(
+        label=_("Roadmap items it concerns"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (or ⌘) to choose several."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -35,6 +44,7 @@ class EngagementForm(forms.ModelForm):
             "summary",
             "agreements",
             "visibility",
+            "roadmap_items",
         ]
         widgets = {
             "starts_on": DateInput(),
@@ -60,6 +70,10 @@ class EngagementForm(forms.ModelForm):
             .order_by("user__full_name")
         )
         self.fields["participants"].label_from_instance = lambda p: p.user.full_name
+        self.fields["roadmap_items"].choices = [
+            (key, f"{item.code} {Truncator(str(item)).chars(70)}")
+            for key, item in roadmap_item_index(roadmap=delegation.roadmap).items()
+        ]
         self.fields["facilitators"].label_from_instance = lambda u: u.full_name
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
@@ -131,6 +145,21 @@ class ActionItemForm(forms.ModelForm):
             **{name: data[name] for name in self.Meta.fields},
             "base_version": data.get("version"),
         }
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "A PDF, an office document or a picture, at most %(size)s MB."
+        ) % {"size": settings.ATTACHMENT_MAX_MB}
+
+    def content(self) -> bytes:
+        # One byte more than allowed is enough for the service to refuse it.
+        limit = settings.ATTACHMENT_MAX_MB * 1024 * 1024 + 1
+        return self.cleaned_data["file"].read(limit)
 
 
 class ActionStatusForm(forms.Form):

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
@@ -71,6 +72,10 @@ class Engagement(models.Model):
         max_length=12,
         choices=Visibility.choices,
         default=Visibility.DELEGATION,
+    )
+    # Keys of the roadmap items it concerns ("outcome-12"; roadmaps' Item.key).
+    roadmap_items = models.JSONField(
+        _("roadmap items concerned"), default=list, blank=True
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
@@ -204,3 +209,51 @@ class ActionItem(models.Model):
         return (
             self.status in PENDING and self.due_on is not None and self.due_on < today
         )
+
+
+def attachments_storage():
+    """Where engagements' files go: ``STORAGES["attachments"]`` (private)."""
+    return storages["attachments"]
+
+
+class Attachment(models.Model):
+    """A file of an engagement (minutes, a draft decree, a presentation).
+    Never at a public URL: downloads go through a view that checks permission."""
+
+    engagement = models.ForeignKey(
+        Engagement,
+        verbose_name=_("engagement"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(_("file"), storage=attachments_storage, max_length=200)
+    name = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(max_length=100, editable=False)
+    size_bytes = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("accompaniment:attachment_download", kwargs={"pk": self.pk})
+
+    @property
+    def delegation(self):
+        return self.engagement.delegation
+
+    @property
+    def is_shared(self):
+        return self.engagement.is_shared

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 
 from accompaniment.enums import Visibility
 from accompaniment.models import ActionItem, Engagement
+from roadmaps.selectors import roadmap_item_index
 
 
 @dataclass
@@ -27,7 +28,8 @@ def followup_entries(
     """The delegation's engagements (each with its action items) and the action
     items agreed on their own, newest first; ``internal``: with the entries
     shared with nobody but the staff; ``kinds``: only engagements of those types
-    (then no standalone action items). Four queries."""
+    (then no standalone action items). Six queries; with the roadmap's items
+    when an engagement points at some (``linked_items``), eight more."""
     actions = _visible(
         ActionItem.objects.select_related("owner"), internal=internal
     ).order_by("due_on", "pk")
@@ -35,6 +37,7 @@ def followup_entries(
         _visible(delegation.engagements.all(), internal=internal)
         .prefetch_related(
             "facilitators",
+            "attachments",
             Prefetch("participants__user"),
             Prefetch("action_items", queryset=actions),
         )
@@ -42,6 +45,16 @@ def followup_entries(
     )
     if kinds:
         engagements = engagements.filter(kind__in=kinds)
+    engagements = list(engagements)
+    index = (
+        roadmap_item_index(roadmap=delegation.roadmap)
+        if any(e.roadmap_items for e in engagements)
+        else {}
+    )
+    for engagement in engagements:
+        engagement.linked_items = [
+            index[key] for key in engagement.roadmap_items if key in index
+        ]
     entries = [TimelineEntry(date=e.starts_on, engagement=e) for e in engagements]
     if not kinds:
         alone = actions.filter(delegation=delegation, engagement__isnull=True)

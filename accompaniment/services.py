@@ -6,15 +6,22 @@ who saved and when), never applied over their work. Each save leaves a
 history record with its author (django-simple-history).
 """
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.formats import date_format
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from academy.enums import Module, Role
 from academy.models import ConveningRole, Delegation, Participant
 from accompaniment.enums import ActionStatus, OwnerSide
-from accompaniment.models import ActionItem, Engagement
+from accompaniment.models import ActionItem, Attachment, Engagement, attachments_storage
+from common.documents import document_check
+from roadmaps.selectors import roadmap_item_keys
 
 ENGAGEMENT_FIELDS = (
     "kind",
@@ -27,6 +34,7 @@ ENGAGEMENT_FIELDS = (
     "summary",
     "agreements",
     "visibility",
+    "roadmap_items",
 )
 ACTION_FIELDS = ("title", "owner_side", "owner", "due_on", "status", "visibility")
 
@@ -74,6 +82,17 @@ def _check_topics(topics) -> None:
         )
 
 
+def _check_roadmap_items(delegation, keys) -> None:
+    """Each key names a living item of the delegation's roadmap."""
+    if not keys:
+        return
+    known = roadmap_item_keys(roadmap=delegation.roadmap)
+    if any(key not in known for key in keys):
+        raise ValidationError(
+            {"roadmap_items": _("Choose items of this delegation's roadmap.")}
+        )
+
+
 @transaction.atomic
 def engagement_save(
     *,
@@ -89,11 +108,13 @@ def engagement_save(
 
     ``fields`` are ENGAGEMENT_FIELDS. Raises ValidationError when the dates are
     in the wrong order, a facilitator is not staff of the convening, a
-    participant is not a member of the delegation, a topic is not a module, or
+    participant is not a member of the delegation, a topic is not a module, a
+    roadmap item is not one of the delegation's roadmap, or
     the entry was changed by someone else since ``base_version``. Side effects:
     a history record; an engagement's action items keep their links.
     """
     _check_topics(fields.get("topics", []))
+    _check_roadmap_items(delegation, fields.get("roadmap_items", []))
     _check_people(delegation, facilitators=facilitators, participants=participants)
     starts, ends = fields.get("starts_on"), fields.get("ends_on")
     if starts and ends and ends < starts:
@@ -208,3 +229,47 @@ def action_item_status_set(
     locked.save()
     locked.refresh_from_db()
     return locked
+
+
+def attachment_add(
+    *, engagement: Engagement, user, content: bytes, filename: str
+) -> Attachment:
+    """Keep a file of the engagement (checked by common.documents: its type by
+    its content, its size against ATTACHMENT_MAX_MB).
+
+    Raises ValidationError (on ``file``) when it cannot be kept. Side effects:
+    the file is written to the attachments storage under a name of our own
+    (removed again if the row cannot be saved).
+    """
+    try:
+        checked = document_check(
+            content=content,
+            filename=filename,
+            max_bytes=settings.ATTACHMENT_MAX_MB * 1024 * 1024,
+        )
+    except ValidationError as error:
+        raise ValidationError({"file": error.error_list}) from error
+    stored = attachments_storage().save(
+        f"{engagement.delegation_id}/{uuid.uuid4().hex}.{checked.extension}",
+        ContentFile(content),
+    )
+    try:
+        return Attachment.objects.create(
+            engagement=engagement,
+            file=stored,
+            name=get_valid_filename(filename)[-150:] or f"file.{checked.extension}",
+            content_type=checked.content_type,
+            size_bytes=len(content),
+            uploaded_by=user,
+        )
+    except BaseException:
+        attachments_storage().delete(stored)
+        raise
+
+
+def attachment_remove(*, attachment: Attachment) -> None:
+    """Side effects: the file is deleted from storage once the row is gone."""
+    name = attachment.file.name
+    with transaction.atomic():
+        attachment.delete()
+        transaction.on_commit(lambda: attachments_storage().delete(name))

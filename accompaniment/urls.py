@@ -20,6 +20,19 @@ urlpatterns = [
     ),
     path("actions/<int:pk>/", views.action_item_update, name="action_item_update"),
     path(
+        "engagements/<int:pk>/attachments/",
+        views.attachment_add,
+        name="attachment_add",
+    ),
+    path(
+        "attachments/<int:pk>/", views.attachment_download, name="attachment_download"
+    ),
+    path(
+        "attachments/<int:pk>/remove/",
+        views.attachment_remove,
+        name="attachment_remove",
+    ),
+    path(
         "actions/<int:pk>/status/", views.action_item_status, name="action_item_status"
     ),
 ]

@@ -7,17 +7,29 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from academy.models import Convening, Delegation
 from accompaniment import board, selectors, services
 from accompaniment.enums import EngagementKind
-from accompaniment.forms import ActionItemForm, ActionStatusForm, EngagementForm
-from accompaniment.models import ActionItem, Engagement
+from accompaniment.forms import (
+    ActionItemForm,
+    ActionStatusForm,
+    AttachmentForm,
+    EngagementForm,
+)
+from accompaniment.models import (
+    ActionItem,
+    Attachment,
+    Engagement,
+    attachments_storage,
+)
 from common.views import form_save_or_report, object_or_404_for
 
 
@@ -103,6 +115,8 @@ def _engagement_form_page(request, delegation, engagement=None):
     form = EngagementForm(
         request.POST or None, instance=engagement, delegation=delegation
     )
+    if engagement is not None and not form.is_bound:
+        form.initial["roadmap_items"] = engagement.roadmap_items
     if request.method == "POST" and form.is_valid():
         saved = form_save_or_report(
             form,
@@ -119,7 +133,13 @@ def _engagement_form_page(request, delegation, engagement=None):
     return render(
         request,
         "accompaniment/engagement_form.html",
-        {"delegation": delegation, "form": form, "engagement": engagement},
+        {
+            "delegation": delegation,
+            "form": form,
+            "engagement": engagement,
+            "attachments": engagement.attachments.all() if engagement else [],
+            "attachment_form": AttachmentForm(),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -218,3 +238,66 @@ def action_item_status(request, pk):
     else:
         messages.success(request, _("The action item is updated."))
     return redirect(f"{_followup_url(item.delegation_id)}#action-{item.pk}")
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    engagement = _entry(request, Engagement, pk, "accompaniment.change_entry")
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        added = form_save_or_report(
+            form,
+            lambda: services.attachment_add(
+                engagement=engagement,
+                user=request.user,
+                content=form.content(),
+                filename=upload.name,
+            ),
+        )
+        if added is not None:
+            messages.success(request, _("%(name)s is attached.") % {"name": added.name})
+            return redirect(engagement.get_absolute_url() + "#attachments")
+    messages.error(
+        request, " ".join(e for errors in form.errors.values() for e in errors)
+    )
+    return redirect(engagement.get_absolute_url() + "#attachments")
+
+
+@login_required
+@require_GET
+@never_cache  # a file for one person: kept by no cache
+def attachment_download(request, pk):
+    attachment = object_or_404_for(
+        request.user,
+        Attachment.objects.select_related("engagement__delegation__convening"),
+        "accompaniment.view_entry",
+        pk=pk,
+    )
+    try:
+        handle = attachments_storage().open(attachment.file.name, "rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk):
+    attachment = object_or_404_for(
+        request.user,
+        Attachment.objects.select_related("engagement__delegation__convening"),
+        "accompaniment.change_entry",
+        pk=pk,
+    )
+    services.attachment_remove(attachment=attachment)
+    messages.success(request, _("%(name)s was removed.") % {"name": attachment.name})
+    return redirect(attachment.engagement.get_absolute_url() + "#attachments")

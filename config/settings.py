@@ -411,6 +411,18 @@ STORAGES["logos"] = {
     },
 }
 LOGO_MAX_KB = _read("LOGO_MAX_KB", env.int, 512)
+# Files of the follow-up's engagements (accompaniment.Attachment): private, beside
+# the exports.
+STORAGES["attachments"] = {
+    **STORAGES["exports"],
+    "OPTIONS": {
+        **STORAGES["exports"]["OPTIONS"],
+        "location": "attachments"
+        if _exports_bucket
+        else str(Path(str(MEDIA_ROOT)) / "attachments"),
+    },
+}
+ATTACHMENT_MAX_MB = _read("ATTACHMENT_MAX_MB", env.int, 10)
 # The follow-up board flags a delegation with no contact for longer than this.
 FOLLOWUP_QUIET_DAYS = _read("FOLLOWUP_QUIET_DAYS", env.int, 60)
 LOGOS_PER_CONVENING = 8

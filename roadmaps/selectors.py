@@ -129,6 +129,28 @@ def roadmap_tree(*, roadmap: Roadmap) -> RoadmapTree:
     return roadmap_trees(roadmaps=[roadmap])[roadmap.pk]
 
 
+def roadmap_item_index(*, roadmap: Roadmap) -> dict:
+    """{key: item} of the roadmap's living results, in reading order: each
+    pillar, its outcomes with their indicators, outputs and activities (for
+    other apps that point at items, e.g. the follow-up's engagements)."""
+    index = {}
+    for pillar in roadmap_tree(roadmap=roadmap).pillars:
+        index[pillar.key] = pillar
+        for outcome in pillar.outcome_list:
+            index[outcome.key] = outcome
+            for indicator in outcome.indicator_list:
+                index[indicator.key] = indicator
+            for output in outcome.output_list:
+                index[output.key] = output
+                for item in [*output.indicator_list, *output.activity_list]:
+                    index[item.key] = item
+    return index
+
+
+def roadmap_item_keys(*, roadmap: Roadmap) -> set[str]:
+    return set(roadmap_item_index(roadmap=roadmap))
+
+
 @dataclass
 class Money:
     total: Decimal = Decimal(0)

@@ -100,9 +100,15 @@ def _media_of_this_worker(tmp_path_factory):
         "OPTIONS": {"location": str(media / "exports")},
     }
     logos = {**exports, "OPTIONS": {"location": str(media / "logos")}}
+    attachments = {**exports, "OPTIONS": {"location": str(media / "attachments")}}
     with override_settings(
         MEDIA_ROOT=str(media),
-        STORAGES={**django_settings.STORAGES, "exports": exports, "logos": logos},
+        STORAGES={
+            **django_settings.STORAGES,
+            "exports": exports,
+            "logos": logos,
+            "attachments": attachments,
+        },
     ):
         yield
 

@@ -29,7 +29,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from academy.enums import Role
 from academy.services import convening_logo_add
-from accompaniment.services import action_item_save, engagement_save
+from accompaniment.services import (
+    action_item_save,
+    attachment_add,
+    engagement_save,
+)
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
@@ -262,6 +266,15 @@ MATRIX = {
     "accompaniment:action_item_update": Route(
         lambda w: {"pk": w.action_item.pk}, get=STAFF, post=STAFF
     ),
+    "accompaniment:attachment_add": Route(
+        lambda w: {"pk": w.engagement.pk}, post=STAFF
+    ),
+    "accompaniment:attachment_download": Route(
+        lambda w: {"pk": w.attachment.pk}, get=DELEGATION_READERS
+    ),
+    "accompaniment:attachment_remove": Route(
+        lambda w: {"pk": w.attachment.pk}, post=STAFF
+    ),
     "accompaniment:action_item_status": Route(
         lambda w: {"pk": w.action_item.pk},
         post=DELEGATION_READERS,
@@ -382,6 +395,12 @@ class World:
             kind="call",
             starts_on=datetime.date(2025, 8, 1),
             summary="First follow-up call.",
+        )
+        self.attachment = attachment_add(
+            engagement=self.engagement,
+            user=self.people[FACILITATOR],
+            content=b"%PDF-1.7 minutes",
+            filename="minutes.pdf",
         )
         self.action_item = action_item_save(
             delegation=self.bolivia,

@@ -16,6 +16,7 @@ from academy.selectors.convenings import delegation_members, delegations_with_co
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import RoadmapStatus
 from roadmaps.models import Roadmap
+from roadmaps.pillar_summaries import pillar_summaries
 from roadmaps.reports.figures import (
     attendance_chart,
     budget_charts,
@@ -23,7 +24,7 @@ from roadmaps.reports.figures import (
     milestone_progress,
     pillars_at_a_glance,
 )
-from roadmaps.selectors import roadmap_budget, roadmap_tree, roadmap_trees
+from roadmaps.selectors import roadmap_budget, roadmap_tree
 from roadmaps.summaries import roadmap_summaries
 
 
@@ -147,7 +148,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
         "civil_society_count": sum(d.civil_society_count for d in delegations),
         "budget_totals": currencies,
         "comparison": cohort_pillar_comparison(
-            rows=rows, trees=roadmap_trees(roadmaps=roadmaps)
+            rows=rows, pillars=pillar_summaries(roadmaps=roadmaps)
         ),
         "attendance_chart": attendance_chart(rows=rows),
         "facilitators": [r.user for r in staff if r.role == Role.FACILITATOR],

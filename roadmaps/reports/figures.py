@@ -3,7 +3,6 @@ roadmap's pillars at a glance, its milestones reached, its budget charts, and
 the cohort's comparison per pillar. Plain functions of data already read: no
 query here."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -137,34 +136,26 @@ class PillarComparison:
 OTHER = "other"
 
 
-def cohort_pillar_comparison(*, rows, trees: dict) -> list[PillarComparison]:
+def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
     """Per standard pillar of resolution 1325 (and one group for national
     pillars): each delegation's outcomes, indicators and budget in it, side by
-    side, with a funding chart per pillar for the first currency used."""
+    side, with a funding chart per pillar for the currency most used.
+    ``pillars`` are the roadmaps' PillarSummary lists (roadmaps.pillar_summaries)."""
     groups = {value: {} for value in [*StandardPillar.values, OTHER]}
     for row in rows:
-        tree = trees.get(row.roadmap.pk) if row.roadmap else None
-        if tree is None:
+        if row.roadmap is None:
             continue
-        for pillar in tree.pillars:
-            key = pillar.standard or OTHER
-            line = groups[key].setdefault(
+        for pillar in pillars.get(row.roadmap.pk, []):
+            line = groups[pillar.standard or OTHER].setdefault(
                 row.delegation.pk,
                 PillarLine(
                     delegation=row.delegation, titles=[], completeness=row.score
                 ),
             )
             line.titles.append(pillar.title)
-            line.outcomes += len(pillar.outcome_list)
-            outputs = [o for oc in pillar.outcome_list for o in oc.output_list]
-            line.indicators += sum(len(o.indicator_list) for o in pillar.outcome_list)
-            line.indicators += sum(len(o.indicator_list) for o in outputs)
-            money = defaultdict(Money)
-            for output in outputs:
-                for activity in output.activity_list:
-                    if activity.cost is not None:
-                        money[activity.currency].add(activity)
-            for currency, value in money.items():
+            line.outcomes += pillar.outcomes
+            line.indicators += pillar.indicators
+            for currency, value in pillar.budget.items():
                 total = line.budget.setdefault(currency, Money())
                 total.total += value.total
                 total.secured += value.secured
