@@ -257,3 +257,25 @@ class Attachment(models.Model):
     @property
     def is_shared(self):
         return self.engagement.is_shared
+
+
+class SentReminder(models.Model):
+    """A reminder e-mail that went out: the row is written in the same
+    transaction as the sending, under a unique key per condition and person, so
+    that a task run twice, or two schedulers at once, send it once."""
+
+    key = models.CharField(max_length=120)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "recipient"], name="one_reminder_per_key_and_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.key} → {self.recipient_id}"

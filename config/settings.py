@@ -10,6 +10,7 @@ import datetime
 import importlib.util
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -423,8 +424,20 @@ STORAGES["attachments"] = {
     },
 }
 ATTACHMENT_MAX_MB = _read("ATTACHMENT_MAX_MB", env.int, 10)
-# The follow-up board flags a delegation with no contact for longer than this.
+# The follow-up board flags a delegation with no contact for longer than this,
+# and the daily reminders tell its facilitators; an action item due within
+# REMINDER_DUE_SOON_DAYS is recalled to its person in charge.
 FOLLOWUP_QUIET_DAYS = _read("FOLLOWUP_QUIET_DAYS", env.int, 60)
+REMINDER_DUE_SOON_DAYS = _read("REMINDER_DUE_SOON_DAYS", env.int, 3)
+# Where e-mails sent outside a request (the daily reminders) link to.
+SITE_URL = _read("SITE_URL", env.str, "http://127.0.0.1:8000/")
+# Celery beat (a `beat` service beside the worker): the day's reminders.
+CELERY_BEAT_SCHEDULE = {
+    "follow-up-reminders": {
+        "task": "accompaniment.reminders_send_daily",
+        "schedule": crontab(hour=12, minute=0),  # UTC: morning in the Americas
+    }
+}
 LOGOS_PER_CONVENING = 8
 # A queued export not taken by a worker after this long is queued again
 # (`manage.py requeue_exports`, or the Retry button).

@@ -1,4 +1,5 @@
-"""Serve the app for `make run`: gunicorn, plus a Celery worker when a broker is set.
+"""Serve the app for `make run`: gunicorn, plus a Celery worker and the Celery
+beat scheduler (daily reminders) when a broker is set.
 
 Both stop together: Ctrl-C, or either one exiting, ends the other.
 """
@@ -34,6 +35,20 @@ def main():
         processes.append(
             subprocess.Popen(
                 [str(BIN / "celery"), "-A", "config", "worker", "--loglevel=INFO"]
+            )
+        )
+        # The scheduler of the daily reminders; its state in var/, not the checkout.
+        processes.append(
+            subprocess.Popen(
+                [
+                    str(BIN / "celery"),
+                    "-A",
+                    "config",
+                    "beat",
+                    "--loglevel=INFO",
+                    "--schedule",
+                    "var/celerybeat-schedule",
+                ]
             )
         )
     else:

@@ -14,7 +14,7 @@ def load():
 def test_compose_has_db_redis_web_and_worker_with_health_checks():
     services = load()["services"]
 
-    assert sorted(services) == ["db", "redis", "web", "worker"]
+    assert sorted(services) == ["beat", "db", "redis", "web", "worker"]
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
     for name in services:
@@ -27,6 +27,7 @@ def test_compose_web_runs_gunicorn_and_worker_runs_celery():
     assert "gunicorn config.wsgi" in services["web"]["command"]
     assert "migrate" in services["web"]["command"]
     assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
+    assert services["beat"]["command"][:4] == ["celery", "-A", "config", "beat"]
 
 
 def test_compose_web_and_worker_share_media_and_configuration():

@@ -1,0 +1,163 @@
+"""The daily reminders of the follow-up, each e-mailed once, in its
+recipient's language:
+
+* an action item due within ``REMINDER_DUE_SOON_DAYS`` (to its person in
+  charge, or else to its side: the delegation's focal point, or the
+  facilitators who accompany the delegation);
+* an action item past its due date (the same people);
+* a delegation with no contact for ``FOLLOWUP_QUIET_DAYS`` (to the
+  facilitators who accompany it, or else the convening's organizers).
+
+Each reminder has a key naming its condition (the item and its due date, the
+delegation and its last contact): a new due date or a new contact arms it
+again. ``SentReminder`` holds the key per person under a unique constraint,
+written in the transaction that sends the e-mail: a second run, or a second
+scheduler at the same moment, finds the row (or waits for it) and sends
+nothing; a failed sending rolls the row back, and the next run tries again.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from academy.enums import Role
+from academy.models import ConveningRole, Delegation
+from accompaniment.enums import PENDING, EngagementStatus, OwnerSide
+from accompaniment.models import ActionItem, SentReminder
+
+logger = logging.getLogger(__name__)
+
+DUE_SOON, OVERDUE, QUIET = "due_soon", "overdue", "quiet"
+
+
+@dataclass
+class Reminder:
+    kind: str
+    key: str
+    recipient: object
+    delegation: Delegation
+    item: ActionItem | None = None
+    days: int | None = None
+
+
+def _accompanying(delegation) -> list:
+    return list(delegation.facilitators.all())
+
+
+def _organizers(delegation) -> list:
+    return [
+        role.user
+        for role in ConveningRole.objects.filter(
+            convening_id=delegation.convening_id, role=Role.ORGANIZER
+        ).select_related("user")
+    ]
+
+
+def _people_for(item) -> list:
+    if item.owner is not None:
+        return [item.owner]
+    if item.owner_side == OwnerSide.DELEGATION:
+        focal = item.delegation.focal_point
+        return [focal] if focal else []
+    return _accompanying(item.delegation) or _organizers(item.delegation)
+
+
+def reminders_due(*, today: datetime.date) -> list[Reminder]:
+    """Every reminder the day calls for, sent or not."""
+    found = []
+    soon = today + datetime.timedelta(days=settings.REMINDER_DUE_SOON_DAYS)
+    items = (
+        ActionItem.objects.filter(status__in=PENDING, due_on__isnull=False)
+        .filter(Q(due_on__lt=today) | Q(due_on__lte=soon))
+        .select_related("owner", "delegation__focal_point", "delegation__convening")
+        .prefetch_related("delegation__facilitators")
+    )
+    for item in items:
+        kind = OVERDUE if item.due_on < today else DUE_SOON
+        for person in _people_for(item):
+            found.append(
+                Reminder(
+                    kind=kind,
+                    key=f"{kind}:action-{item.pk}:{item.due_on:%Y-%m-%d}",
+                    recipient=person,
+                    delegation=item.delegation,
+                    item=item,
+                    days=abs((item.due_on - today).days),
+                )
+            )
+    limit = today - datetime.timedelta(days=settings.FOLLOWUP_QUIET_DAYS)
+    quiet = (
+        Delegation.objects.filter(convening__end_date__lt=limit)
+        .annotate(
+            last=Max(
+                "engagements__starts_on",
+                filter=Q(engagements__status=EngagementStatus.HELD),
+            )
+        )
+        .filter(Q(last__isnull=True) | Q(last__lt=limit))
+        .select_related("convening")
+        .prefetch_related("facilitators")
+    )
+    for delegation in quiet:
+        since = delegation.last or delegation.convening.end_date
+        for person in _accompanying(delegation) or _organizers(delegation):
+            found.append(
+                Reminder(
+                    kind=QUIET,
+                    key=f"{QUIET}:delegation-{delegation.pk}:{since:%Y-%m-%d}",
+                    recipient=person,
+                    delegation=delegation,
+                    days=(today - since).days,
+                )
+            )
+    return found
+
+
+def reminders_send(*, today: datetime.date, base_url: str) -> int:
+    """Send every reminder of the day not sent yet; returns how many went out.
+    Raises nothing for one failed e-mail: it is logged and tried again on the
+    next run."""
+    sent = 0
+    for reminder in reminders_due(today=today):
+        try:
+            with transaction.atomic():
+                SentReminder.objects.create(
+                    key=reminder.key, recipient=reminder.recipient
+                )
+                _email(reminder, base_url)
+        except IntegrityError:
+            continue  # sent already, by this run's predecessor or a twin
+        except Exception:
+            logger.exception(
+                "Reminder %s to user %s failed", reminder.key, reminder.recipient.pk
+            )
+            continue
+        sent += 1
+    return sent
+
+
+def _email(reminder: Reminder, base_url: str) -> None:
+    person = reminder.recipient
+    url = urljoin(
+        base_url,
+        reverse("accompaniment:followup", kwargs={"pk": reminder.delegation.pk}),
+    )
+    context = {"reminder": reminder, "person": person, "url": url}
+    with translation.override(person.preferred_language):
+        context["country"] = str(reminder.delegation.country.name)
+        subject = " ".join(
+            render_to_string(
+                "accompaniment/emails/reminder_subject.txt", context
+            ).split()
+        )
+        body = render_to_string("accompaniment/emails/reminder.txt", context)
+    EmailMultiAlternatives(subject, body, to=[person.email]).send()
