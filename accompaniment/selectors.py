@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 
 from accompaniment.enums import Visibility
 from accompaniment.models import ActionItem, Engagement
+from roadmaps.models import Milestone
 from roadmaps.selectors import roadmap_item_index
 
 
@@ -16,6 +17,7 @@ class TimelineEntry:
     date: datetime.date | None
     engagement: Engagement | None = None
     action_item: ActionItem | None = None
+    milestone: Milestone | None = None  # a step of the roadmap's NAP path
 
 
 def _visible(queryset, *, internal: bool):
@@ -28,8 +30,10 @@ def followup_entries(
     """The delegation's engagements (each with its action items) and the action
     items agreed on their own, newest first; ``internal``: with the entries
     shared with nobody but the staff; ``kinds``: only engagements of those types
-    (then no standalone action items). Six queries; with the roadmap's items
-    when an engagement points at some (``linked_items``), eight more."""
+    (then no standalone action items nor milestones). The roadmap's
+    milestones (its NAP path) come in date order with them. Seven queries;
+    with the roadmap's items when an engagement points at some
+    (``linked_items``), eight more."""
     actions = _visible(
         ActionItem.objects.select_related("owner"), internal=internal
     ).order_by("due_on", "pk")
@@ -59,6 +63,12 @@ def followup_entries(
     if not kinds:
         alone = actions.filter(delegation=delegation, engagement__isnull=True)
         entries += [TimelineEntry(date=item.due_on, action_item=item) for item in alone]
+        entries += [
+            TimelineEntry(date=milestone.due_date, milestone=milestone)
+            for milestone in Milestone.objects.filter(
+                roadmap__delegation=delegation, deleted_at__isnull=True
+            )
+        ]
     entries.sort(key=lambda entry: entry.date or datetime.date.max, reverse=True)
     return entries
 

@@ -276,3 +276,25 @@ def test_the_log_costs_the_same_queries_whatever_its_length(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(f"/delegations/{bolivia.pk}/follow-up/")
     assert page.content.decode().count('class="card mb-3"') == 12
+
+
+def test_the_log_shows_the_roadmaps_nap_milestones_in_date_order(
+    client, bolivia, assigned
+):
+    from roadmaps.models import Milestone
+
+    Milestone.objects.create(
+        roadmap=bolivia.roadmap,
+        kind="validation",
+        status="planned",
+        due_date=TODAY + datetime.timedelta(days=30),
+        position=1,
+    )
+    mission(bolivia, assigned, summary="Mission before the validation.")
+    client.force_login(assigned)
+
+    page = client.get(f"/delegations/{bolivia.pk}/follow-up/").content.decode()
+
+    assert "NAP milestone" in page
+    # Newest first: the validation to come, then the mission held.
+    assert page.index("Validation") < page.index("Mission before the validation.")
