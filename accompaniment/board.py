@@ -1,17 +1,16 @@
 """The cohort board: every delegation of a convening on one line, its NAP
 path (the roadmap's milestones, stage by stage), its last contact and what
-is still to do. Four queries whatever the size of the cohort."""
+is still to do. Five queries whatever the size of the cohort."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 
 from academy.models import Delegation
 from accompaniment.enums import PENDING, EngagementStatus
-from accompaniment.models import Engagement
+from accompaniment.models import Engagement, FollowUpSettings
 from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone
 
@@ -62,7 +61,7 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
     ).order_by("due_date", "pk"):
         # The first of a kind on the path; a second one of the same kind is rare.
         milestones[milestone.roadmap_id].setdefault(milestone.kind, milestone)
-    quiet_after = settings.FOLLOWUP_QUIET_DAYS
+    quiet_after = FollowUpSettings.for_convening(convening.pk).quiet_days
     since = convening.end_date
     lines = []
     for delegation in delegations:

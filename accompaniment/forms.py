@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from academy.enums import Module, Role
 from academy.forms import DateInput
 from academy.models import ConveningRole, Participant
-from accompaniment.models import ActionItem, Engagement
+from accompaniment.models import ActionItem, Engagement, FollowUpSettings
 from accounts.models import User
 from roadmaps.selectors import roadmap_item_index
 
@@ -165,3 +165,9 @@ class AttachmentForm(forms.Form):
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(choices=ActionItem._meta.get_field("status").choices)
     version = forms.IntegerField(required=False)
+
+
+class FollowUpSettingsForm(forms.ModelForm):
+    class Meta:
+        model = FollowUpSettings
+        fields = ["quiet_days", "due_soon_days"]

@@ -4,7 +4,11 @@ import datetime
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.core.validators import MaxLengthValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -279,3 +283,39 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.key} → {self.recipient_id}"
+
+
+class FollowUpSettings(models.Model):
+    """A convening's own thresholds for the follow-up (organizers set them on
+    the follow-up board); without a row, the project's defaults apply."""
+
+    convening = models.OneToOneField(
+        "academy.Convening",
+        on_delete=models.CASCADE,
+        related_name="followup_settings",
+    )
+    quiet_days = models.PositiveSmallIntegerField(
+        _("days without contact before a delegation is flagged"),
+        validators=[MinValueValidator(7), MaxValueValidator(365)],
+    )
+    due_soon_days = models.PositiveSmallIntegerField(
+        _("days before a due date to remind the person in charge"),
+        validators=[MinValueValidator(0), MaxValueValidator(60)],
+    )
+
+    class Meta:
+        verbose_name = _("follow-up settings")
+        verbose_name_plural = _("follow-up settings")
+
+    def __str__(self):
+        return str(self.convening)
+
+    @classmethod
+    def for_convening(cls, convening_id: int) -> "FollowUpSettings":
+        """The convening's thresholds, or the defaults (unsaved) when it has none."""
+        found = cls.objects.filter(convening_id=convening_id).first()
+        return found or cls(
+            convening_id=convening_id,
+            quiet_days=settings.FOLLOWUP_QUIET_DAYS,
+            due_soon_days=settings.REMINDER_DUE_SOON_DAYS,
+        )

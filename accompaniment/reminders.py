@@ -1,12 +1,15 @@
 """The daily reminders of the follow-up, each e-mailed once, in its
 recipient's language:
 
-* an action item due within ``REMINDER_DUE_SOON_DAYS`` (to its person in
-  charge, or else to its side: the delegation's focal point, or the
+* an action item due within the convening's ``due_soon_days`` (to its person
+  in charge, or else to its side: the delegation's focal point, or the
   facilitators who accompany the delegation);
 * an action item past its due date (the same people);
-* a delegation with no contact for ``FOLLOWUP_QUIET_DAYS`` (to the
+* a delegation with no contact for the convening's ``quiet_days`` (to the
   facilitators who accompany it, or else the convening's organizers).
+
+The thresholds are each convening's (FollowUpSettings), or the project's
+defaults (``REMINDER_DUE_SOON_DAYS``, ``FOLLOWUP_QUIET_DAYS``).
 
 Each reminder has a key naming its condition (the item and its due date, the
 delegation and its last contact): a new due date or a new contact arms it
@@ -32,7 +35,7 @@ from django.utils import translation
 from academy.enums import Role
 from academy.models import ConveningRole, Delegation
 from accompaniment.enums import PENDING, EngagementStatus, OwnerSide
-from accompaniment.models import ActionItem, SentReminder
+from accompaniment.models import ActionItem, FollowUpSettings, SentReminder
 
 logger = logging.getLogger(__name__)
 
@@ -71,10 +74,24 @@ def _people_for(item) -> list:
     return _accompanying(item.delegation) or _organizers(item.delegation)
 
 
+def _thresholds() -> tuple[dict, int, int]:
+    """{convening id: (quiet days, due-soon days)} of the convenings with their
+    own, and the widest of all thresholds (the queries' bounds)."""
+    own = {
+        row.convening_id: (row.quiet_days, row.due_soon_days)
+        for row in FollowUpSettings.objects.all()
+    }
+    quiet = [settings.FOLLOWUP_QUIET_DAYS, *(q for q, _s in own.values())]
+    soon = [settings.REMINDER_DUE_SOON_DAYS, *(s for _q, s in own.values())]
+    return own, min(quiet), max(soon)
+
+
 def reminders_due(*, today: datetime.date) -> list[Reminder]:
     """Every reminder the day calls for, sent or not."""
     found = []
-    soon = today + datetime.timedelta(days=settings.REMINDER_DUE_SOON_DAYS)
+    own, quiet_least, soon_most = _thresholds()
+    defaults = (settings.FOLLOWUP_QUIET_DAYS, settings.REMINDER_DUE_SOON_DAYS)
+    soon = today + datetime.timedelta(days=soon_most)
     items = (
         ActionItem.objects.filter(status__in=PENDING, due_on__isnull=False)
         .filter(Q(due_on__lt=today) | Q(due_on__lte=soon))
@@ -82,6 +99,9 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
         .prefetch_related("delegation__facilitators")
     )
     for item in items:
+        days_before = own.get(item.delegation.convening_id, defaults)[1]
+        if item.due_on > today + datetime.timedelta(days=days_before):
+            continue  # not yet, by this convening's threshold
         kind = OVERDUE if item.due_on < today else DUE_SOON
         for person in _people_for(item):
             found.append(
@@ -94,7 +114,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
                     days=abs((item.due_on - today).days),
                 )
             )
-    limit = today - datetime.timedelta(days=settings.FOLLOWUP_QUIET_DAYS)
+    limit = today - datetime.timedelta(days=quiet_least)
     quiet = (
         Delegation.objects.filter(convening__end_date__lt=limit)
         .annotate(
@@ -109,6 +129,11 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
     )
     for delegation in quiet:
         since = delegation.last or delegation.convening.end_date
+        quiet_days = own.get(delegation.convening_id, defaults)[0]
+        if (today - since).days <= quiet_days or (
+            today - delegation.convening.end_date
+        ).days <= quiet_days:
+            continue  # quiet for less than this convening allows
         for person in _accompanying(delegation) or _organizers(delegation):
             found.append(
                 Reminder(

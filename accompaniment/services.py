@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 from academy.enums import Module, Role
 from academy.models import ConveningRole, Delegation, Participant
 from accompaniment.enums import ActionStatus, OwnerSide
-from accompaniment.models import ActionItem, Attachment, Engagement, attachments_storage
+from accompaniment.models import (
+    ActionItem,
+    Attachment,
+    Engagement,
+    FollowUpSettings,
+    attachments_storage,
+)
 from common.documents import document_check
 from roadmaps.selectors import roadmap_item_keys
 
@@ -273,3 +279,13 @@ def attachment_remove(*, attachment: Attachment) -> None:
     with transaction.atomic():
         attachment.delete()
         transaction.on_commit(lambda: attachments_storage().delete(name))
+
+
+def followup_settings_save(*, convening, quiet_days: int, due_soon_days: int):
+    """Set the convening's own follow-up thresholds (the board's flag and the
+    reminders). Raises ValidationError for a value out of range."""
+    found = FollowUpSettings.for_convening(convening.pk)
+    found.quiet_days, found.due_soon_days = quiet_days, due_soon_days
+    found.full_clean()
+    found.save()
+    return found

@@ -6,6 +6,11 @@ app_name = "accompaniment"
 
 urlpatterns = [
     path("convenings/<int:pk>/follow-up/", views.cohort_board, name="cohort_board"),
+    path(
+        "convenings/<int:pk>/follow-up/settings/",
+        views.followup_settings,
+        name="followup_settings",
+    ),
     path("delegations/<int:pk>/follow-up/", views.followup, name="followup"),
     path(
         "delegations/<int:pk>/follow-up/engagements/new/",

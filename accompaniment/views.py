@@ -3,7 +3,6 @@ recording and changing them, and moving an action item along in place.
 
 Anything the person may not see answers 404, so ids cannot be probed."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,11 +22,13 @@ from accompaniment.forms import (
     ActionStatusForm,
     AttachmentForm,
     EngagementForm,
+    FollowUpSettingsForm,
 )
 from accompaniment.models import (
     ActionItem,
     Attachment,
     Engagement,
+    FollowUpSettings,
     attachments_storage,
 )
 from common.views import form_save_or_report, object_or_404_for
@@ -60,6 +61,14 @@ def cohort_board(request, pk):
     convening = object_or_404_for(
         request.user, Convening.objects.all(), "academy.view_cohort_dashboard", pk=pk
     )
+    return _board_page(request, convening)
+
+
+def _board_page(request, convening, form=None):
+    thresholds = FollowUpSettings.for_convening(convening.pk)
+    can_change = request.user.has_perm("academy.change_convening", convening)
+    if form is None and can_change:
+        form = FollowUpSettingsForm(instance=thresholds)
     return render(
         request,
         "accompaniment/cohort_board.html",
@@ -69,9 +78,36 @@ def cohort_board(request, pk):
                 convening=convening, today=timezone.localdate()
             ),
             "stages": board.stage_labels(),
-            "quiet_days": settings.FOLLOWUP_QUIET_DAYS,
+            "quiet_days": thresholds.quiet_days,
+            "settings_form": form,
         },
+        status=400 if form is not None and form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def followup_settings(request, pk):
+    """Organizers: the convening's own thresholds for the board and reminders."""
+    convening = object_or_404_for(
+        request.user, Convening.objects.all(), "academy.change_convening", pk=pk
+    )
+    form = FollowUpSettingsForm(
+        request.POST, instance=FollowUpSettings.for_convening(convening.pk)
+    )
+    if form.is_valid():
+        saved = form_save_or_report(
+            form,
+            lambda: services.followup_settings_save(
+                convening=convening,
+                quiet_days=form.cleaned_data["quiet_days"],
+                due_soon_days=form.cleaned_data["due_soon_days"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The follow-up thresholds are saved."))
+            return redirect(reverse("accompaniment:cohort_board", kwargs={"pk": pk}))
+    return _board_page(request, convening, form)
 
 
 @login_required

@@ -257,6 +257,11 @@ MATRIX = {
     # accompany the delegation record it (here the facilitator is assigned),
     # members move their delegation's own action items along.
     "accompaniment:cohort_board": Route(convening, get=STAFF),
+    "accompaniment:followup_settings": Route(
+        convening,
+        post=ORGANIZERS,
+        data=lambda w: {"quiet_days": 30, "due_soon_days": 5},
+    ),
     "accompaniment:followup": Route(delegation, get=DELEGATION_READERS),
     "accompaniment:engagement_create": Route(delegation, get=STAFF, post=STAFF),
     "accompaniment:engagement_update": Route(

@@ -107,3 +107,46 @@ def test_the_daily_task_runs_the_reminders(convening, bolivia, facilitator, sett
     assert reminders_send_daily() >= 1
     assert reminders_send_daily() == 0
     assert "https://academy.example.org/" in mail.outbox[0].body
+
+
+def test_a_convenings_own_thresholds_decide_the_board_and_the_reminders(
+    client, convening, bolivia, facilitator, organizer, settings
+):
+    settings.FOLLOWUP_QUIET_DAYS = 60
+    bolivia.facilitators.add(facilitator)
+    engagement_save(
+        delegation=bolivia,
+        user=facilitator,
+        kind="call",
+        starts_on=TODAY - datetime.timedelta(days=20),
+    )
+    action_item_save(
+        delegation=bolivia,
+        user=facilitator,
+        title="Send the template",
+        owner_side="organizers",
+        owner=facilitator,
+        due_on=TODAY + datetime.timedelta(days=6),
+    )
+    assert reminders_send(today=TODAY, base_url="https://x/") == 0  # defaults
+
+    client.force_login(organizer)
+    refused = client.post(
+        f"/convenings/{convening.pk}/follow-up/settings/",
+        {"quiet_days": 3, "due_soon_days": 7},
+    )
+    saved = client.post(
+        f"/convenings/{convening.pk}/follow-up/settings/",
+        {"quiet_days": 14, "due_soon_days": 7},
+    )
+
+    assert refused.status_code == 400
+    assert "greater than or equal to 7" in refused.content.decode()
+    assert saved.status_code == 302
+    board = client.get(f"/convenings/{convening.pk}/follow-up/").content.decode()
+    assert "for more than 14 days" in board
+    assert reminders_send(today=TODAY, base_url="https://x/") == 2  # quiet, due soon
+    assert sorted(m.subject for m in mail.outbox) == [
+        "Action due soon — Bolivia",
+        "No contact with Bolivia for a while",
+    ]
