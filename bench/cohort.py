@@ -310,6 +310,50 @@ def _texts(roadmaps, comment_author):
         roadmap_revision_bump(roadmap_id=roadmap.pk, kinds=REVISION_FIELDS)
 
 
+def _followup(delegations, facilitator):
+    """Six months of follow-up per delegation: an engagement a month, two
+    actions agreed in each (one done, one open with a due date)."""
+    from accompaniment.models import ActionItem, Engagement
+
+    engagements = _bulk(
+        Engagement,
+        [
+            Engagement(
+                delegation=delegation,
+                kind="call" if month % 2 else "virtual_meeting",
+                status="held",
+                starts_on=FIRST_DAY + datetime.timedelta(days=30 * month + 10),
+                modality="virtual",
+                topics=["gender_budgeting"],
+                summary=f"Follow-up {month + 1} with the drafting team.",
+                agreements="Cost the activities; share the draft.",
+                created_by=facilitator,
+            )
+            for delegation in delegations
+            for month in range(6)
+        ],
+    )
+    _bulk(
+        ActionItem,
+        [
+            ActionItem(
+                delegation_id=engagement.delegation_id,
+                engagement=engagement,
+                title=title,
+                owner_side=side,
+                due_on=engagement.starts_on + datetime.timedelta(days=21),
+                status=status,
+                created_by=facilitator,
+            )
+            for engagement in engagements
+            for title, side, status in (
+                ("Share the draft with the ministries", "delegation", "open"),
+                ("Send the costing template", "organizers", "done"),
+            )
+        ],
+    )
+
+
 def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
     """Load a cohort of ``delegations`` delegations into the migrated database
     Django is set up on; ``tag`` tells its people apart from another cohort's."""
@@ -353,6 +397,7 @@ def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
         roadmaps = list(Roadmap.objects.filter(delegation__in=registered))
         _trees(roadmaps)
         _texts(roadmaps, facilitators[0])
+        _followup(registered, facilitators[0])
 
     target = registered[0]
     editors = sorted(

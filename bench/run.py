@@ -700,7 +700,7 @@ def report(context):
                 if row.name == f"{page}, {bench_cohort.DELEGATIONS} dlg."
             ),
         )
-        for page in ("cohort dashboard", "cohort report context")
+        for page in ("cohort dashboard", "follow-up board", "cohort report context")
     ]
     server_errors = sum(row.server_errors for row in rows)
     lost, wrong_version, saved = context["lost"]
@@ -1007,6 +1007,21 @@ def main():
                 )
             )
             rows[-1].size_kb = len(body.encode()) / 1024
+            board = f"/convenings/{each.convening_id}/follow-up/"
+            status, body = browser.request("GET", board)
+            if status != 200:
+                raise RuntimeError(f"GET {board} answered {status}")
+            rows.append(
+                wrk(
+                    port,
+                    f"follow-up board, {label}",
+                    "organizer",
+                    board,
+                    browser.cookie_header(),
+                    connections=1,
+                )
+            )
+            rows[-1].size_kb = len(body.encode()) / 1024
         for each in (small, cohort):
             label = f"{each.counts['delegations']} dlg."
             rows.append(report_contexts(each, f"cohort report context, {label}"))
@@ -1078,7 +1093,8 @@ def main():
                 "load a roadmap nobody is changing.",
                 "Lost updates: after the run, every text answered 200 is looked "
                 "up in the roadmap's history (django-simple-history).",
-                "Cohort pages: the dashboard of each cohort through gunicorn, "
+                "Cohort pages: the dashboard and the follow-up board of each "
+                "cohort (six months of follow-up per delegation) through gunicorn, "
                 "one request at a time (wrk, 1 connection); the cohort report's "
                 "context (its queries and summaries, before the PDF is rendered) "
                 f"built {REPORT_ROUNDS} times in the bench's own process.",

@@ -1,6 +1,6 @@
 """Charts for the PDF reports, drawn by the app as inline SVG.
 
-Every text in a chart is escaped (format_html); a chart carries a <title> (the
+Every text in a chart is escaped (``escape``); a chart carries a <title> (the
 PDF's figure alternative) and the report prints its figures as text beside it,
 so no reader depends on the picture. Amounts are formatted in the active
 language (1.234,5 in Spanish).
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -45,9 +45,24 @@ def amount(value) -> str:
     return number_format(Decimal(value), decimal_pos=0, force_grouping=True)
 
 
-def _joined(parts) -> SafeString:
-    """Pieces already built by format_html, one after the other."""
-    return format_html_join("", "{}", ((part,) for part in parts))
+def _text(x, y, content) -> str:
+    return f'<text x="{x}" y="{y}" font-size="11" fill="{INK}">{escape(content)}</text>'
+
+
+def _rect(x, y, width, height, colour) -> str:
+    return (
+        f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{height}" '
+        f'fill="{colour}"/>'
+    )
+
+
+def _svg(height: int, title: str, body: str) -> SafeString:
+    # Every text went through escape(); every number is ours.
+    return SafeString(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%">'
+        f"<title>{escape(title)}</title>{body}</svg>"
+    )
 
 
 def _shorten(text: str, limit: int = 30) -> str:
@@ -62,11 +77,12 @@ def funding_chart(*, rows: list[StackedRow], title: str) -> SafeString:
         return SafeString("")
     largest = max((row.total for row in rows), default=Decimal(0)) or Decimal(1)
     height = ROW_HEIGHT * len(rows) + 34
-    bars = []
+    parts = []
     for index, row in enumerate(rows):
         y = index * ROW_HEIGHT + 4
-        x = LABEL_WIDTH
-        segments = []
+        parts.append(_text(0, y + 11, _shorten(row.label)))
+        parts.append(_rect(LABEL_WIDTH, y, BAR_WIDTH, BAR_HEIGHT, TRACK))
+        x = float(LABEL_WIDTH)
         for value, colour in (
             (row.secured, SECURED),
             (row.pledged, PLEDGED),
@@ -74,66 +90,21 @@ def funding_chart(*, rows: list[StackedRow], title: str) -> SafeString:
         ):
             width = float(value / largest) * BAR_WIDTH
             if width > 0:
-                segments.append(
-                    format_html(
-                        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
-                        f"{x:.1f}",
-                        y,
-                        f"{width:.1f}",
-                        BAR_HEIGHT,
-                        colour,
-                    )
-                )
+                parts.append(_rect(x, y, width, BAR_HEIGHT, colour))
                 x += width
-        bars.append(
-            format_html(
-                '<text x="0" y="{}" font-size="11" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>{}'
-                '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
-                y + 11,
-                INK,
-                _shorten(row.label),
-                LABEL_WIDTH,
-                y,
-                BAR_WIDTH,
-                BAR_HEIGHT,
-                TRACK,
-                _joined(segments),
-                LABEL_WIDTH + BAR_WIDTH + 8,
-                y + 11,
-                INK,
-                row.note,
-            )
-        )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        'viewBox="0 0 {} {}" width="100%"><title>{}</title>{}{}</svg>',
-        WIDTH,
-        height,
-        title,
-        _joined(bars),
-        _legend(height - 14),
-    )
+        parts.append(_text(LABEL_WIDTH + BAR_WIDTH + 8, y + 11, row.note))
+    parts.append(_legend(height - 14))
+    return _svg(height, title, "".join(parts))
 
 
-def _legend(y) -> SafeString:
+def _legend(y) -> str:
     items = [(SECURED, _("Secured")), (PLEDGED, _("Pledged")), (GAP, _("Gap"))]
-    return format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="10" height="10" fill="{}"/>'
-        '<text x="{}" y="{}" font-size="11" fill="' + INK + '">{}</text>',
-        (
-            (
-                LABEL_WIDTH + index * 110,
-                y,
-                colour,
-                LABEL_WIDTH + index * 110 + 14,
-                y + 9,
-                label,
-            )
-            for index, (colour, label) in enumerate(items)
-        ),
-    )
+    parts = []
+    for index, (colour, label) in enumerate(items):
+        left = LABEL_WIDTH + index * 110
+        parts.append(_rect(left, y, 10, 10, colour))
+        parts.append(_text(left + 14, y + 9, label))
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -147,40 +118,13 @@ def percent_chart(*, rows: list[PercentRow], title: str) -> SafeString:
     if not rows:
         return SafeString("")
     height = ROW_HEIGHT * len(rows) + 8
-    bars = []
+    parts = []
     for index, row in enumerate(rows):
         y = index * ROW_HEIGHT + 4
+        parts.append(_text(0, y + 11, _shorten(row.label)))
+        parts.append(_rect(LABEL_WIDTH, y, BAR_WIDTH, BAR_HEIGHT, TRACK))
         width = BAR_WIDTH * (row.percent or 0) / 100
-        bars.append(
-            format_html(
-                '<text x="0" y="{}" font-size="11" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
-                y + 11,
-                INK,
-                _shorten(row.label),
-                LABEL_WIDTH,
-                y,
-                BAR_WIDTH,
-                BAR_HEIGHT,
-                TRACK,
-                LABEL_WIDTH,
-                y,
-                f"{width:.1f}",
-                BAR_HEIGHT,
-                SECURED,
-                LABEL_WIDTH + BAR_WIDTH + 8,
-                y + 11,
-                INK,
-                "—" if row.percent is None else f"{row.percent} %",
-            )
-        )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        'viewBox="0 0 {} {}" width="100%"><title>{}</title>{}</svg>',
-        WIDTH,
-        height,
-        title,
-        _joined(bars),
-    )
+        parts.append(_rect(LABEL_WIDTH, y, width, BAR_HEIGHT, SECURED))
+        note = "—" if row.percent is None else f"{row.percent} %"
+        parts.append(_text(LABEL_WIDTH + BAR_WIDTH + 8, y + 11, note))
+    return _svg(height, title, "".join(parts))

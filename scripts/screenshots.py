@@ -66,6 +66,21 @@ def pages(ids):
             f"/roadmaps/{ids['roadmap']}/",
         ),
         ("reports", "facilitator@example.org", f"/convenings/{ids['panama']}/reports/"),
+        (
+            "followup",
+            "organizer@example.org",
+            f"/delegations/{ids['pan']}/follow-up/",
+        ),
+        (
+            "followup-participant",
+            "participant.pan@example.org",
+            f"/delegations/{ids['pan']}/follow-up/",
+        ),
+        (
+            "followup-board",
+            "organizer@example.org",
+            f"/convenings/{ids['panama']}/follow-up/",
+        ),
     ]
 
 

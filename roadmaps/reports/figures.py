@@ -124,6 +124,7 @@ class PillarLine:
     indicators: int = 0
     budget: dict = field(default_factory=dict)  # {currency: Money}
     completeness: int = 0  # of the whole roadmap
+    name: str = ""  # the country's name in the report's language
 
 
 @dataclass
@@ -142,6 +143,7 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
     side, with a funding chart per pillar for the currency most used.
     ``pillars`` are the roadmaps' PillarSummary lists (roadmaps.pillar_summaries)."""
     groups = {value: {} for value in [*StandardPillar.values, OTHER]}
+    names = {row.delegation.pk: str(row.delegation.country.name) for row in rows}
     for row in rows:
         if row.roadmap is None:
             continue
@@ -149,7 +151,10 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
             line = groups[pillar.standard or OTHER].setdefault(
                 row.delegation.pk,
                 PillarLine(
-                    delegation=row.delegation, titles=[], completeness=row.score
+                    delegation=row.delegation,
+                    titles=[],
+                    completeness=row.score,
+                    name=names[row.delegation.pk],
                 ),
             )
             line.titles.append(pillar.title)
@@ -166,9 +171,7 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
     for key, lines in groups.items():
         if not lines:
             continue
-        ordered = sorted(
-            lines.values(), key=lambda line: str(line.delegation.country.name)
-        )
+        ordered = sorted(lines.values(), key=lambda line: line.name)
         comparisons.append(
             PillarComparison(
                 label=str(labels[key]),
@@ -186,7 +189,7 @@ def _comparison_chart(label: str, lines: list) -> str:
     currency = max(set(currencies), key=currencies.count)
     rows = [
         StackedRow(
-            label=str(line.delegation.country.name),
+            label=line.name,
             secured=money.secured,
             pledged=money.pledged,
             gap=money.gap,
