@@ -7,14 +7,13 @@ See https://docs.djangoproject.com/en/5.2/ref/settings/ and README.md.
 """
 
 import datetime
-import importlib.util
 from pathlib import Path
 
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.environment import env, invalid, read, strict_bool
+from config.files import private_storages
 from config.sqlite import CONCURRENT_OPTIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -226,21 +225,9 @@ DEFAULT_FROM_EMAIL = _read(
     "DEFAULT_FROM_EMAIL", env.str, "NAP Academy <no-reply@nap-academy.example.org>"
 )
 
-# INVITATIONS (participants.invitations): a link works once, for this many days.
+# THE PRODUCT'S OWN KNOBS (exports, invitations, uploads, follow-up): config/product.py
 # ------------------------------------------------------------------------------
-# New PDF exports one person may ask for in a window (asking again for an
-# unchanged roadmap reuses its report and is not counted).
-EXPORTS_PER_PERSON = _read("EXPORTS_PER_PERSON", env.int, 10)
-EXPORTS_WINDOW_MINUTES = _read("EXPORTS_WINDOW_MINUTES", env.int, 10)
-# Days an export that is not the newest of its report is kept after its last
-# download (manage.py exports_cleanup).
-EXPORT_RETENTION_DAYS = _read("EXPORT_RETENTION_DAYS", env.int, 30)
-# Seconds between the editor's presence heartbeats (roadmaps.presence); 0 turns
-# presence off.
-ROADMAP_PRESENCE_SECONDS = _read("ROADMAP_PRESENCE_SECONDS", env.int, 15)
-INVITATION_MAX_AGE_DAYS = _read("INVITATION_MAX_AGE_DAYS", env.int, 14)
-if INVITATION_MAX_AGE_DAYS < 1:
-    raise _invalid("INVITATION_MAX_AGE_DAYS", "a link must work for a day at least")
+from config.product import *  # noqa: E402, F403
 
 # CELERY: tasks in-process when no broker is configured
 # ------------------------------------------------------------------------------
@@ -311,9 +298,6 @@ EXPORTS_QUEUE = _read("EXPORTS_QUEUE", env.str, "")
 # Without a broker (the embedded default), a PDF renders on a thread of the web
 # process, so the request answers at once and the progress page shows.
 EXPORTS_IN_THREADS = _read("EXPORTS_IN_THREADS", env.bool, CELERY_TASK_ALWAYS_EAGER)
-# A roadmap submitted for review is rendered at once in the convening's working
-# languages, so the facilitator's click finds the PDF ready.
-EXPORTS_PRERENDER_ON_SUBMIT = _read("EXPORTS_PRERENDER_ON_SUBMIT", env.bool, True)
 
 # SECURITY
 # ------------------------------------------------------------------------------
@@ -375,70 +359,6 @@ LOGGING = {
     },
 }
 
-# PDF EXPORTS (roadmaps.Export): a private folder under MEDIA_ROOT, or an
-# S3-compatible bucket when EXPORTS_S3_BUCKET is set (django-storages; install
-# boto3 to use it). Never served at a public URL: downloads go through a view.
+# PRIVATE FILES (exports, logos, attachments): config/files.py
 # ------------------------------------------------------------------------------
-_exports_bucket = _read("EXPORTS_S3_BUCKET", env.str, "")
-if _exports_bucket and importlib.util.find_spec("boto3") is None:
-    # Else the first export would fail in the worker, long after the start.
-    raise _invalid("EXPORTS_S3_BUCKET", "an S3 bucket needs boto3: pip install boto3")
-if _exports_bucket:
-    STORAGES["exports"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": _exports_bucket,
-            "endpoint_url": _read("EXPORTS_S3_ENDPOINT_URL", env.str, "") or None,
-            "location": "exports",
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
-else:
-    STORAGES["exports"] = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(Path(str(MEDIA_ROOT)) / "exports")},
-    }
-# The organizers' logos for report covers (academy.ConveningLogo): beside the
-# exports, in the same private folder or bucket, never at a public URL.
-STORAGES["logos"] = {
-    **STORAGES["exports"],
-    "OPTIONS": {
-        **STORAGES["exports"]["OPTIONS"],
-        "location": "logos"
-        if _exports_bucket
-        else str(Path(str(MEDIA_ROOT)) / "logos"),
-    },
-}
-LOGO_MAX_KB = _read("LOGO_MAX_KB", env.int, 512)
-# Files of the follow-up's engagements (accompaniment.Attachment): private, beside
-# the exports.
-STORAGES["attachments"] = {
-    **STORAGES["exports"],
-    "OPTIONS": {
-        **STORAGES["exports"]["OPTIONS"],
-        "location": "attachments"
-        if _exports_bucket
-        else str(Path(str(MEDIA_ROOT)) / "attachments"),
-    },
-}
-ATTACHMENT_MAX_MB = _read("ATTACHMENT_MAX_MB", env.int, 10)
-# The follow-up board flags a delegation with no contact for longer than this,
-# and the daily reminders tell its facilitators; an action item due within
-# REMINDER_DUE_SOON_DAYS is recalled to its person in charge.
-FOLLOWUP_QUIET_DAYS = _read("FOLLOWUP_QUIET_DAYS", env.int, 60)
-REMINDER_DUE_SOON_DAYS = _read("REMINDER_DUE_SOON_DAYS", env.int, 3)
-# Where e-mails sent outside a request (the daily reminders) link to.
-SITE_URL = _read("SITE_URL", env.str, "http://127.0.0.1:8000/")
-# Celery beat (a `beat` service beside the worker): the day's reminders.
-CELERY_BEAT_SCHEDULE = {
-    "follow-up-reminders": {
-        "task": "accompaniment.reminders_send_daily",
-        "schedule": crontab(hour=12, minute=0),  # UTC: morning in the Americas
-    }
-}
-LOGOS_PER_CONVENING = 8
-# A queued export not taken by a worker after this long is queued again
-# (`manage.py requeue_exports`, or the Retry button).
-EXPORT_STALE_AFTER = datetime.timedelta(minutes=5)
+STORAGES.update(private_storages(MEDIA_ROOT))
