@@ -29,7 +29,39 @@ from accompaniment.enums import (
 LONG_TEXT = 20_000
 
 
-class Engagement(models.Model):
+class FollowUpEntry(models.Model):
+    """What engagements and action items share: who sees them, a version each
+    save raises (a save based on an older one is refused), who made them, and
+    their history."""
+
+    visibility = models.CharField(
+        _("who sees it"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.DELEGATION,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_shared(self):
+        return self.visibility == Visibility.DELEGATION
+
+
+class Engagement(FollowUpEntry):
     """A contact with a delegation: a call, a mission, a workshop, a note…"""
 
     delegation = models.ForeignKey(
@@ -71,28 +103,10 @@ class Engagement(models.Model):
     agreements = models.TextField(
         _("agreements"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
     )
-    visibility = models.CharField(
-        _("who sees it"),
-        max_length=12,
-        choices=Visibility.choices,
-        default=Visibility.DELEGATION,
-    )
     # Keys of the roadmap items it concerns ("outcome-12"; roadmaps' Item.key).
     roadmap_items = models.JSONField(
         _("roadmap items concerned"), default=list, blank=True
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-pk"]
@@ -113,16 +127,12 @@ class Engagement(models.Model):
         return reverse("accompaniment:engagement_update", kwargs={"pk": self.pk})
 
     @property
-    def is_shared(self):
-        return self.visibility == Visibility.DELEGATION
-
-    @property
     def topic_labels(self):
         labels = dict(Module.choices)
         return [labels[topic] for topic in self.topics if topic in labels]
 
 
-class ActionItem(models.Model):
+class ActionItem(FollowUpEntry):
     """Something agreed: who does it (organizers' side or the delegation's),
     by when, and where it stands."""
 
@@ -162,24 +172,6 @@ class ActionItem(models.Model):
         choices=ActionStatus.choices,
         default=ActionStatus.OPEN,
     )
-    visibility = models.CharField(
-        _("who sees it"),
-        max_length=12,
-        choices=Visibility.choices,
-        default=Visibility.DELEGATION,
-    )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = [models.F("due_on").asc(nulls_last=True), "pk"]
@@ -191,10 +183,6 @@ class ActionItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("accompaniment:action_item_update", kwargs={"pk": self.pk})
-
-    @property
-    def is_shared(self):
-        return self.visibility == Visibility.DELEGATION
 
     @property
     def owner_side_is_delegation(self):

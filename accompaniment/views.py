@@ -147,36 +147,48 @@ def followup(request, pk):
     )
 
 
+def _entry_form_page(request, delegation, form, save, *, done, anchor, context):
+    """The form of an engagement or an action item: valid input is saved by the
+    service (its refusals shown on the form) and the log opens at the entry;
+    else the form again, with its errors in place."""
+    if request.method == "POST" and form.is_valid():
+        saved = form_save_or_report(form, lambda: save(**form.service_arguments()))
+        if saved is not None:
+            messages.success(request, done)
+            return redirect(f"{_followup_url(delegation.pk)}#{anchor}-{saved.pk}")
+    return render(
+        request,
+        "accompaniment/entry_form.html",
+        {"delegation": delegation, "form": form, **context},
+        status=400 if form.errors else 200,
+    )
+
+
 def _engagement_form_page(request, delegation, engagement=None):
     form = EngagementForm(
         request.POST or None, instance=engagement, delegation=delegation
     )
     if engagement is not None and not form.is_bound:
         form.initial["roadmap_items"] = engagement.roadmap_items
-    if request.method == "POST" and form.is_valid():
-        saved = form_save_or_report(
-            form,
-            lambda: services.engagement_save(
-                delegation=delegation,
-                user=request.user,
-                engagement=engagement,
-                **form.service_arguments(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The engagement is in the follow-up log."))
-            return redirect(f"{_followup_url(delegation.pk)}#engagement-{saved.pk}")
-    return render(
+    country = delegation.country.name
+    return _entry_form_page(
         request,
-        "accompaniment/engagement_form.html",
-        {
-            "delegation": delegation,
-            "form": form,
+        delegation,
+        form,
+        lambda **fields: services.engagement_save(
+            delegation=delegation, user=request.user, engagement=engagement, **fields
+        ),
+        done=_("The engagement is in the follow-up log."),
+        anchor="engagement",
+        context={
+            "crumb": _("Edit engagement") if engagement else _("Record an engagement"),
+            "title": _("Edit engagement")
+            if engagement
+            else _("Record an engagement with %(country)s") % {"country": country},
             "engagement": engagement,
             "attachments": engagement.attachments.all() if engagement else [],
             "attachment_form": AttachmentForm(),
         },
-        status=400 if form.errors else 200,
     )
 
 
@@ -201,24 +213,22 @@ def _action_form_page(request, delegation, item=None):
     form = ActionItemForm(
         request.POST or None, instance=item, delegation=delegation, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        saved = form_save_or_report(
-            form,
-            lambda: services.action_item_save(
-                delegation=delegation,
-                user=request.user,
-                item=item,
-                **form.service_arguments(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The action item is saved."))
-            return redirect(f"{_followup_url(delegation.pk)}#action-{saved.pk}")
-    return render(
+    country = delegation.country.name
+    return _entry_form_page(
         request,
-        "accompaniment/action_item_form.html",
-        {"delegation": delegation, "form": form, "item": item},
-        status=400 if form.errors else 200,
+        delegation,
+        form,
+        lambda **fields: services.action_item_save(
+            delegation=delegation, user=request.user, item=item, **fields
+        ),
+        done=_("The action item is saved."),
+        anchor="action",
+        context={
+            "crumb": _("Edit action item") if item else _("Add an action item"),
+            "title": _("Edit action item")
+            if item
+            else _("Add an action item for %(country)s") % {"country": country},
+        },
     )
 
 
