@@ -20,6 +20,7 @@ nothing; a failed sending rolls the row back, and the next run tries again.
 """
 
 import datetime
+import functools
 import logging
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -56,13 +57,19 @@ def _accompanying(delegation) -> list:
     return list(delegation.facilitators.all())
 
 
-def _organizers(delegation) -> list:
-    return [
+@functools.lru_cache(maxsize=None)
+def _organizers_of(convening_id: int) -> tuple:
+    return tuple(
         role.user
         for role in ConveningRole.objects.filter(
-            convening_id=delegation.convening_id, role=Role.ORGANIZER
+            convening_id=convening_id, role=Role.ORGANIZER
         ).select_related("user")
-    ]
+    )
+
+
+def _organizers(delegation) -> list:
+    """Read once per convening in a run (reminders_due clears the memo)."""
+    return list(_organizers_of(delegation.convening_id))
 
 
 def _people_for(item) -> list:
@@ -88,6 +95,7 @@ def _thresholds() -> tuple[dict, int, int]:
 
 def reminders_due(*, today: datetime.date) -> list[Reminder]:
     """Every reminder the day calls for, sent or not."""
+    _organizers_of.cache_clear()
     found = []
     own, quiet_least, soon_most = _thresholds()
     defaults = (settings.FOLLOWUP_QUIET_DAYS, settings.REMINDER_DUE_SOON_DAYS)
