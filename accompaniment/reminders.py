@@ -20,7 +20,6 @@ nothing; a failed sending rolls the row back, and the next run tries again.
 """
 
 import datetime
-import functools
 import logging
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -57,28 +56,25 @@ def _accompanying(delegation) -> list:
     return list(delegation.facilitators.all())
 
 
-@functools.lru_cache(maxsize=None)
-def _organizers_of(convening_id: int) -> tuple:
-    return tuple(
-        role.user
-        for role in ConveningRole.objects.filter(
-            convening_id=convening_id, role=Role.ORGANIZER
-        ).select_related("user")
-    )
+def _organizers(delegation, memo: dict) -> list:
+    """The convening's organizers, read once per convening in a run."""
+    if delegation.convening_id not in memo:
+        memo[delegation.convening_id] = [
+            role.user
+            for role in ConveningRole.objects.filter(
+                convening_id=delegation.convening_id, role=Role.ORGANIZER
+            ).select_related("user")
+        ]
+    return memo[delegation.convening_id]
 
 
-def _organizers(delegation) -> list:
-    """Read once per convening in a run (reminders_due clears the memo)."""
-    return list(_organizers_of(delegation.convening_id))
-
-
-def _people_for(item) -> list:
+def _people_for(item, memo: dict) -> list:
     if item.owner is not None:
         return [item.owner]
     if item.owner_side == OwnerSide.DELEGATION:
         focal = item.delegation.focal_point
         return [focal] if focal else []
-    return _accompanying(item.delegation) or _organizers(item.delegation)
+    return _accompanying(item.delegation) or _organizers(item.delegation, memo)
 
 
 def _thresholds() -> tuple[dict, int, int]:
@@ -95,8 +91,8 @@ def _thresholds() -> tuple[dict, int, int]:
 
 def reminders_due(*, today: datetime.date) -> list[Reminder]:
     """Every reminder the day calls for, sent or not."""
-    _organizers_of.cache_clear()
     found = []
+    memo = {}  # convening id -> its organizers
     own, quiet_least, soon_most = _thresholds()
     defaults = (settings.FOLLOWUP_QUIET_DAYS, settings.REMINDER_DUE_SOON_DAYS)
     soon = today + datetime.timedelta(days=soon_most)
@@ -111,7 +107,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
         if item.due_on > today + datetime.timedelta(days=days_before):
             continue  # not yet, by this convening's threshold
         kind = OVERDUE if item.due_on < today else DUE_SOON
-        for person in _people_for(item):
+        for person in _people_for(item, memo):
             found.append(
                 Reminder(
                     kind=kind,
@@ -142,7 +138,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
             today - delegation.convening.end_date
         ).days <= quiet_days:
             continue  # quiet for less than this convening allows
-        for person in _accompanying(delegation) or _organizers(delegation):
+        for person in _accompanying(delegation) or _organizers(delegation, memo):
             found.append(
                 Reminder(
                     kind=QUIET,
