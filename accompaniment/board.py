@@ -58,8 +58,8 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
     milestones = defaultdict(dict)
     for milestone in Milestone.objects.filter(
         roadmap__delegation__convening=convening, deleted_at__isnull=True
-    ).order_by("due_date", "pk"):
-        # The first of a kind on the path; a second one of the same kind is rare.
+    ).order_by("planned_date", "pk"):
+        # One of a kind on a path (Milestone.clean).
         milestones[milestone.roadmap_id].setdefault(milestone.kind, milestone)
     quiet_after = FollowUpSettings.for_convening(convening.pk).quiet_days
     since = convening.end_date
@@ -69,6 +69,8 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
         reference = last or since
         days = (today - reference).days if reference <= today else None
         by_kind = milestones.get(getattr(delegation.roadmap, "pk", None), {})
+        if hasattr(delegation, "roadmap"):
+            delegation.roadmap.nap_status_read_from(by_kind.values())
         lines.append(
             BoardLine(
                 delegation=delegation,

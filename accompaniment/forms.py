@@ -11,6 +11,7 @@ from academy.forms import DateInput
 from academy.models import ConveningRole, Participant
 from accompaniment.models import ActionItem, Engagement, FollowUpSettings
 from accounts.models import User
+from roadmaps.models import Milestone
 from roadmaps.selectors import roadmap_item_index
 
 
@@ -171,3 +172,35 @@ class FollowUpSettingsForm(forms.ModelForm):
     class Meta:
         model = FollowUpSettings
         fields = ["quiet_days", "due_soon_days"]
+
+
+class MilestoneTrackForm(forms.ModelForm):
+    """Where a stage of the NAP path stands (its kind is in the URL)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "status",
+            "planned_date",
+            "revised_date",
+            "achieved_date",
+            "legal_instrument",
+            "evidence_url",
+            "notes",
+        ]
+        widgets = {
+            "planned_date": DateInput,
+            "revised_date": DateInput,
+            "achieved_date": DateInput,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, roadmap, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model's clean() compares with the other stages of this roadmap.
+        self.instance.roadmap = roadmap
+        self.instance.kind = kind
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version

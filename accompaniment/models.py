@@ -10,6 +10,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -209,14 +210,26 @@ def attachments_storage():
 
 
 class Attachment(models.Model):
-    """A file of an engagement (minutes, a draft decree, a presentation).
-    Never at a public URL: downloads go through a view that checks permission."""
+    """A file of an engagement (minutes, a draft decree, a presentation) or the
+    evidence of a stage of the NAP path (the published decree): one or the
+    other. Never at a public URL: downloads go through a view that checks
+    permission."""
 
     engagement = models.ForeignKey(
         Engagement,
         verbose_name=_("engagement"),
         on_delete=models.CASCADE,
         related_name="attachments",
+        null=True,
+        blank=True,
+    )
+    milestone = models.ForeignKey(
+        "roadmaps.Milestone",
+        verbose_name=_("milestone"),
+        on_delete=models.CASCADE,
+        related_name="evidence_files",
+        null=True,
+        blank=True,
     )
     file = models.FileField(_("file"), storage=attachments_storage, max_length=200)
     name = models.CharField(_("file name"), max_length=150)
@@ -235,6 +248,12 @@ class Attachment(models.Model):
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(
+                name="attachment_of_one_thing",
+                condition=Q(engagement__isnull=True) ^ Q(milestone__isnull=True),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -244,11 +263,28 @@ class Attachment(models.Model):
 
     @property
     def delegation(self):
-        return self.engagement.delegation
+        if self.engagement_id:
+            return self.engagement.delegation
+        return self.milestone.roadmap.delegation
 
     @property
     def is_shared(self):
-        return self.engagement.is_shared
+        # A stage's evidence belongs to the delegation's own path.
+        return self.engagement.is_shared if self.engagement_id else True
+
+    @property
+    def is_evidence(self):
+        return self.milestone_id is not None
+
+    def page_url(self) -> str:
+        """Where the file is listed: its engagement, or its stage of the path."""
+        if self.engagement_id:
+            return self.engagement.get_absolute_url() + "#attachments"
+        delegation = self.delegation
+        return (
+            reverse("accompaniment:nap_path", kwargs={"pk": delegation.pk})
+            + f"#stage-{self.milestone.kind}"
+        )
 
 
 class SentReminder(models.Model):

@@ -5,6 +5,9 @@ recipient's language:
   in charge, or else to its side: the delegation's focal point, or the
   facilitators who accompany the delegation);
 * an action item past its due date (the same people);
+* a stage of the NAP path (a milestone not achieved) expected within
+  ``due_soon_days``, or past its expected date (the delegation's focal point and
+  the facilitators who accompany it, or else the organizers);
 * a delegation with no contact for the convening's ``quiet_days`` (to the
   facilitators who accompany it, or else the convening's organizers).
 
@@ -28,6 +31,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -36,10 +40,13 @@ from academy.enums import Role
 from academy.models import ConveningRole, Delegation
 from accompaniment.enums import PENDING, EngagementStatus, OwnerSide
 from accompaniment.models import ActionItem, FollowUpSettings, SentReminder
+from roadmaps.enums import MilestoneStatus
+from roadmaps.models import Milestone
 
 logger = logging.getLogger(__name__)
 
 DUE_SOON, OVERDUE, QUIET = "due_soon", "overdue", "quiet"
+STAGE_DUE, STAGE_LATE = "stage_due", "stage_late"
 
 
 @dataclass
@@ -49,6 +56,7 @@ class Reminder:
     recipient: object
     delegation: Delegation
     item: ActionItem | None = None
+    milestone: Milestone | None = None
     days: int | None = None
 
 
@@ -118,6 +126,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
                     days=abs((item.due_on - today).days),
                 )
             )
+    found += _stage_reminders(today=today, soon=soon, own=own, memo=memo)
     limit = today - datetime.timedelta(days=quiet_least)
     quiet = (
         Delegation.objects.filter(convening__end_date__lt=limit)
@@ -151,6 +160,45 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
     return found
 
 
+def _stage_reminders(*, today, soon, own, memo) -> list[Reminder]:
+    """The stages of NAP paths expected soon or late (not achieved, not set
+    aside), by the revised date when there is one."""
+    found = []
+    defaults = (settings.FOLLOWUP_QUIET_DAYS, settings.REMINDER_DUE_SOON_DAYS)
+    milestones = (
+        Milestone.objects.filter(deleted_at__isnull=True)
+        .exclude(status__in=[MilestoneStatus.ACHIEVED, MilestoneStatus.NOT_APPLICABLE])
+        .alias(expected=Coalesce("revised_date", "planned_date"))
+        .filter(expected__isnull=False, expected__lte=soon)
+        .select_related(
+            "roadmap__delegation__focal_point", "roadmap__delegation__convening"
+        )
+        .prefetch_related("roadmap__delegation__facilitators")
+    )
+    for milestone in milestones:
+        delegation = milestone.roadmap.delegation
+        expected = milestone.expected_date
+        days_before = own.get(delegation.convening_id, defaults)[1]
+        if expected > today + datetime.timedelta(days=days_before):
+            continue
+        kind = STAGE_LATE if expected < today else STAGE_DUE
+        people = _accompanying(delegation) or _organizers(delegation, memo)
+        if delegation.focal_point:
+            people = [delegation.focal_point, *people]
+        for person in people:
+            found.append(
+                Reminder(
+                    kind=kind,
+                    key=f"{kind}:milestone-{milestone.pk}:{expected:%Y-%m-%d}",
+                    recipient=person,
+                    delegation=delegation,
+                    milestone=milestone,
+                    days=abs((expected - today).days),
+                )
+            )
+    return found
+
+
 def reminders_send(*, today: datetime.date, base_url: str) -> int:
     """Send every reminder of the day not sent yet; returns how many went out.
     Raises nothing for one failed e-mail: it is logged and tried again on the
@@ -176,10 +224,8 @@ def reminders_send(*, today: datetime.date, base_url: str) -> int:
 
 def _email(reminder: Reminder, base_url: str) -> None:
     person = reminder.recipient
-    url = urljoin(
-        base_url,
-        reverse("accompaniment:followup", kwargs={"pk": reminder.delegation.pk}),
-    )
+    page = "accompaniment:nap_path" if reminder.milestone else "accompaniment:followup"
+    url = urljoin(base_url, reverse(page, kwargs={"pk": reminder.delegation.pk}))
     context = {"reminder": reminder, "person": person, "url": url}
     with translation.override(person.preferred_language):
         context["country"] = str(reminder.delegation.country.name)

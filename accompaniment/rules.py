@@ -3,8 +3,9 @@
 Organizers of the convening: everything. Facilitators: read every delegation's
 follow-up in their convening; record engagements and action items for the
 delegations assigned to them (``Delegation.facilitators``). Members of the
-delegation: read what is shared with it, and move the delegation's own action
-items along. Nobody else, and never another delegation's.
+delegation: read what is shared with it, move the delegation's own action
+items along, and keep its NAP path (the stages' status, dates and evidence) up
+to date. Nobody else, and never another delegation's.
 """
 
 import rules
@@ -58,4 +59,20 @@ rules.add_perm("accompaniment.change_entry", records_followup)
 rules.add_perm(
     "accompaniment.change_action_status",
     records_followup | (is_delegation_member & is_shared & is_delegations_action),
+)
+
+# The NAP path: its stages' status, dates and evidence are the delegation's to
+# keep up to date too, before and after its roadmap is final.
+tracks_path = is_organizer | accompanies | is_delegation_member
+rules.add_perm("accompaniment.track_path", tracks_path)
+
+
+@rules.predicate
+def is_evidence(user, obj):
+    return getattr(obj, "is_evidence", False)
+
+
+rules.add_perm(
+    "accompaniment.remove_attachment",
+    (~is_evidence & records_followup) | (is_evidence & tracks_path),
 )

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 
 from accompaniment.enums import Visibility
 from accompaniment.models import ActionItem, Engagement
+from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone
 from roadmaps.selectors import roadmap_item_index
 
@@ -64,7 +65,7 @@ def followup_entries(
         alone = actions.filter(delegation=delegation, engagement__isnull=True)
         entries += [TimelineEntry(date=item.due_on, action_item=item) for item in alone]
         entries += [
-            TimelineEntry(date=milestone.due_date, milestone=milestone)
+            TimelineEntry(date=milestone.expected_date, milestone=milestone)
             for milestone in Milestone.objects.filter(
                 roadmap__delegation=delegation, deleted_at__isnull=True
             )
@@ -84,3 +85,34 @@ def open_action_items(*, delegation, internal: bool) -> list[ActionItem]:
     if not internal:
         items = items.exclude(engagement__visibility=Visibility.STAFF)
     return list(items.order_by("due_on", "pk"))
+
+
+@dataclass
+class PathStage:
+    kind: str
+    label: str
+    milestone: Milestone | None
+    files: list
+
+
+def nap_path(*, roadmap) -> list[PathStage]:
+    """Every stage of the NAP path in order, with the roadmap's milestone for it
+    (or None) and its evidence files. Two queries."""
+    milestones = {
+        m.kind: m
+        for m in Milestone.objects.filter(
+            roadmap=roadmap, deleted_at__isnull=True
+        ).prefetch_related("evidence_files")
+    }
+    roadmap.nap_status_read_from(milestones.values())
+    return [
+        PathStage(
+            kind=kind,
+            label=label,
+            milestone=milestones.get(kind),
+            files=list(milestones[kind].evidence_files.all())
+            if kind in milestones
+            else [],
+        )
+        for kind, label in MilestoneKind.choices
+    ]

@@ -1,4 +1,5 @@
-"""Recording the follow-up: engagements and action items.
+"""Recording the follow-up: engagements, action items, and the stages of the
+NAP path (the roadmap's milestones, saved through the roadmap's services).
 
 Every save is versioned: the form carries the version it was based on, and a
 save based on a version someone else has replaced meanwhile is refused (with
@@ -27,6 +28,8 @@ from accompaniment.models import (
     attachments_storage,
 )
 from common.documents import document_check
+from roadmaps import services as roadmap_services
+from roadmaps.models import Milestone, Roadmap
 from roadmaps.selectors import roadmap_item_keys
 
 ENGAGEMENT_FIELDS = (
@@ -238,10 +241,16 @@ def action_item_status_set(
 
 
 def attachment_add(
-    *, engagement: Engagement, user, content: bytes, filename: str
+    *,
+    user,
+    content: bytes,
+    filename: str,
+    engagement: Engagement | None = None,
+    milestone: Milestone | None = None,
 ) -> Attachment:
-    """Keep a file of the engagement (checked by common.documents: its type by
-    its content, its size against ATTACHMENT_MAX_MB).
+    """Keep a file of the engagement, or the evidence of the milestone (checked
+    by common.documents: its type by its content, its size against
+    ATTACHMENT_MAX_MB).
 
     Raises ValidationError (on ``file``) when it cannot be kept. Side effects:
     the file is written to the attachments storage under a name of our own
@@ -255,13 +264,19 @@ def attachment_add(
         )
     except ValidationError as error:
         raise ValidationError({"file": error.error_list}) from error
+    delegation_id = (
+        engagement.delegation_id
+        if engagement is not None
+        else milestone.roadmap.delegation_id
+    )
     stored = attachments_storage().save(
-        f"{engagement.delegation_id}/{uuid.uuid4().hex}.{checked.extension}",
+        f"{delegation_id}/{uuid.uuid4().hex}.{checked.extension}",
         ContentFile(content),
     )
     try:
         return Attachment.objects.create(
             engagement=engagement,
+            milestone=milestone,
             file=stored,
             name=get_valid_filename(filename)[-150:] or f"file.{checked.extension}",
             content_type=checked.content_type,
@@ -289,3 +304,45 @@ def followup_settings_save(*, convening, quiet_days: int, due_soon_days: int):
     found.full_clean()
     found.save()
     return found
+
+
+# Where each stage of the path stands: what the path page may change.
+MILESTONE_TRACKED_FIELDS = (
+    "status",
+    "planned_date",
+    "revised_date",
+    "achieved_date",
+    "legal_instrument",
+    "evidence_url",
+    "notes",
+)
+
+
+@transaction.atomic
+def milestone_track(
+    *, user, roadmap: Roadmap, kind: str, fields: dict, base_version: int | None
+) -> Milestone:
+    """Record where a stage of the NAP path stands: the roadmap's milestone of
+    that kind, added when the path does not have it yet. Open to the delegation
+    after its roadmap is final: the path goes on after the plan is written.
+
+    Saved by the roadmap's versioned services (merge or StaleEdit, a history
+    record with ``user``). Raises ValidationError on a field (nothing saved).
+    """
+    fields = {name: fields[name] for name in MILESTONE_TRACKED_FIELDS}
+    # The roadmap's row is the lock: two people adding the same stage at once
+    # make one milestone, the second save updating it.
+    Roadmap.objects.select_for_update().filter(pk=roadmap.pk).first()
+    milestone = Milestone.objects.filter(
+        roadmap=roadmap, kind=kind, deleted_at__isnull=True
+    ).first()
+    if milestone is None:
+        return roadmap_services.item_create(
+            user=user, roadmap=roadmap, model=Milestone, fields={"kind": kind, **fields}
+        )
+    return roadmap_services.item_update(
+        user=user,
+        item=milestone,
+        base_version=base_version or milestone.version,
+        changes=fields,
+    )

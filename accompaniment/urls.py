@@ -1,6 +1,7 @@
 from django.urls import path
 
-from accompaniment import views
+from accompaniment.views import log as views
+from accompaniment.views import nap_path
 
 app_name = "accompaniment"
 
@@ -39,5 +40,16 @@ urlpatterns = [
     ),
     path(
         "actions/<int:pk>/status/", views.action_item_status, name="action_item_status"
+    ),
+    path("delegations/<int:pk>/nap-path/", nap_path.nap_path, name="nap_path"),
+    path(
+        "delegations/<int:pk>/nap-path/<slug:kind>/",
+        nap_path.milestone_track,
+        name="milestone_track",
+    ),
+    path(
+        "delegations/<int:pk>/nap-path/<slug:kind>/evidence/",
+        nap_path.milestone_evidence_add,
+        name="milestone_evidence_add",
     ),
 ]

@@ -8,7 +8,6 @@ from academy.enums import NapStatus
 from academy.models import Convening, Delegation
 from participants import services as participants_services
 from roadmaps import services as roadmap_services
-from roadmaps.models import Roadmap
 
 
 @transaction.atomic
@@ -26,7 +25,8 @@ def delegation_register(
 
     Raises ValidationError (nothing saved) when the focal point is already in
     another delegation of the convening. Side effects: creates the delegation's
-    roadmap with its four standard pillars and the NAP status given, so every
+    roadmap with its four standard pillars and the first stages of its NAP
+    path that ``nap_status`` implies (roadmaps.nap_path.starting_path), so every
     delegation has one to draft; the focal point's membership (and account, when
     the address is new), as participant_create does. No invitation is sent.
     """
@@ -52,19 +52,16 @@ def delegation_change(
     *,
     delegation: Delegation,
     country: str,
-    nap_status: str,
     focal_point=None,
     notes: str = "",
     facilitators=None,
     changed_by=None,
 ) -> Delegation:
-    """Change a delegation's country, focal point, notes, NAP status and, when
-    given, the facilitators who accompany it (recorded as team changes by
-    ``changed_by``, academy.team).
+    """Change a delegation's country, focal point, notes and, when given, the
+    facilitators who accompany it (recorded as team changes by ``changed_by``,
+    academy.team). Its NAP status follows its milestones (the NAP path page).
 
-    The NAP status is stored once, on the roadmap: a new one is saved there as a
-    versioned change (roadmap_nap_status_set). Raises ValidationError when the
-    focal point is not a member.
+    Raises ValidationError when the focal point is not a member.
     """
     academy_services.delegation_update(
         delegation=delegation, country=country, focal_point=focal_point, notes=notes
@@ -73,9 +70,4 @@ def delegation_change(
         team.delegation_facilitators_set(
             delegation=delegation, facilitators=facilitators, changed_by=changed_by
         )
-    roadmap_services.roadmap_nap_status_set(
-        roadmap=Roadmap.objects.get(delegation=delegation),
-        nap_status=nap_status,
-        reason="NAP status set by the organizers",
-    )
     return delegation

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from roadmaps.enums import Section
+from roadmaps.enums import MilestoneStatus, Section
 from roadmaps.selectors import RoadmapTree
 
 
@@ -174,8 +174,9 @@ def roadmap_completeness(*, tree: RoadmapTree) -> Completeness:
     )
     for milestone in tree.milestones:
         scores[Section.MILESTONES].check(
-            milestone.due_date is not None,
-            _("Milestone “%(name)s” has no due date."),
+            milestone.planned_date is not None
+            or milestone.status == MilestoneStatus.NOT_APPLICABLE,
+            _("Milestone “%(name)s” has no planned date."),
             milestone.anchor,
             name=milestone.get_kind_display(),
         )

@@ -113,7 +113,6 @@ def _has_content(roadmap: Roadmap) -> bool:
         or roadmap.toc_if.strip()
         or Outcome.objects.filter(roadmap=roadmap).exists()
         or Territory.objects.filter(roadmap=roadmap).exists()
-        or Milestone.objects.filter(roadmap=roadmap).exists()
     )
 
 
@@ -137,7 +136,6 @@ def demo_roadmap_fill(*, roadmap: Roadmap) -> bool:
         base_version=roadmap.version,
         changes={
             "context_analysis": CONTEXT.format(country=country),
-            "nap_status": NapStatus.DRAFTING,
             "plan_start_year": 2026,
             "plan_end_year": 2030,
             "toc_if": (
@@ -205,16 +203,51 @@ def demo_roadmap_fill(*, roadmap: Roadmap) -> bool:
         local_actors="Gobierno departamental, organizaciones de mujeres indígenas",
         local_actions="Diagnóstico participativo de riesgos para las mujeres",
     )
-    for kind, due, status in (
-        (MilestoneKind.DRAFTING, datetime.date(2025, 9, 30), MilestoneStatus.DONE),
+    # The path so far, for a plan not adopted yet: the stages the delegation's
+    # registration did not set.
+    if roadmap.nap_status not in {NapStatus.NONE, NapStatus.DRAFTING}:
+        return True
+    present = set(
+        Milestone.objects.filter(roadmap=roadmap, deleted_at__isnull=True).values_list(
+            "kind", flat=True
+        )
+    )
+    for kind, planned, status, achieved in (
+        (
+            MilestoneKind.DRAFTING,
+            datetime.date(2025, 9, 30),
+            MilestoneStatus.ACHIEVED,
+            datetime.date(2025, 9, 26),
+        ),
         (
             MilestoneKind.CONSULTATION,
             datetime.date(2025, 12, 15),
             MilestoneStatus.IN_PROGRESS,
+            None,
         ),
-        (MilestoneKind.VALIDATION, None, MilestoneStatus.PLANNED),
+        (
+            MilestoneKind.VALIDATION,
+            datetime.date(2026, 3, 31),
+            MilestoneStatus.PLANNED,
+            None,
+        ),
+        (
+            MilestoneKind.ADOPTION,
+            datetime.date(2026, 6, 30),
+            MilestoneStatus.PLANNED,
+            None,
+        ),
     ):
-        _create(roadmap, Milestone, None, kind=kind, due_date=due, status=status)
+        if kind not in present:
+            _create(
+                roadmap,
+                Milestone,
+                None,
+                kind=kind,
+                planned_date=planned,
+                status=status,
+                achieved_date=achieved,
+            )
     return True
 
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RoadmapStatus(models.TextChoices):
@@ -38,20 +39,29 @@ class TerritoryLevel(models.TextChoices):
 
 
 class MilestoneKind(models.TextChoices):
-    DRAFTING = "drafting", _("Drafting")
+    """The stages of a NAP's path, in the order a country goes through them."""
+
+    PREPARATION = "preparation", _("Preparation")
+    DRAFTING = "drafting", pgettext_lazy("NAP stage", "Drafting")
     CONSULTATION = "consultation", _("Consultation")
-    COSTING = "costing", _("Costing")
     VALIDATION = "validation", _("Validation")
-    APPROVAL = "approval", _("Approval")
+    ADOPTION = "adoption", _("Adoption")
+    COSTING = "costing", _("Costing and budgeting")
     LAUNCH = "launch", _("Launch")
-    FIRST_MONITORING_REPORT = "first_monitoring_report", _("First monitoring report")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    MID_TERM_REVIEW = "mid_term_review", _("Mid-term review")
+    EVALUATION = "evaluation", _("Evaluation")
+    RENEWAL = "renewal", _("Renewal")
 
 
 class MilestoneStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    ACHIEVED = "achieved", _("Achieved")
     DELAYED = "delayed", _("Delayed")
+    AT_RISK = "at_risk", _("At risk")
+    BLOCKED = "blocked", _("Blocked")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
 
 class Section(models.TextChoices):

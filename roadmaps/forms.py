@@ -40,7 +40,7 @@ class VersionedForm(forms.ModelForm):
 class ContextForm(VersionedForm):
     class Meta:
         model = Roadmap
-        fields = ["context_analysis", "nap_status", "plan_start_year", "plan_end_year"]
+        fields = ["context_analysis", "plan_start_year", "plan_end_year"]
         widgets = {"context_analysis": _rows(8)}
 
 
@@ -151,9 +151,9 @@ class TerritoryForm(VersionedForm):
 class MilestoneForm(VersionedForm):
     class Meta:
         model = Milestone
-        fields = ["kind", "due_date", "status", "notes"]
+        fields = ["kind", "planned_date", "status", "notes"]
         widgets = {
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "planned_date": forms.DateInput(attrs={"type": "date"}),
             "notes": _rows(2),
         }
 

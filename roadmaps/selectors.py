@@ -116,7 +116,20 @@ def roadmap_trees(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapTree]:
         trees[territory.roadmap_id].territories.append(territory)
     for milestone in _living(Milestone, ids):
         trees[milestone.roadmap_id].milestones.append(milestone)
+    for tree in trees.values():
+        tree.roadmap.nap_status_read_from(tree.milestones)
     return trees
+
+
+def roadmaps_nap_status_read(*, roadmaps: list[Roadmap]) -> None:
+    """Give each roadmap its NAP status (Roadmap.nap_status) in one query."""
+    by_roadmap = defaultdict(list)
+    for milestone in Milestone.objects.filter(
+        roadmap__in=roadmaps, deleted_at__isnull=True
+    ).only("roadmap_id", "kind", "status"):
+        by_roadmap[milestone.roadmap_id].append(milestone)
+    for roadmap in roadmaps:
+        roadmap.nap_status_read_from(by_roadmap[roadmap.pk])
 
 
 def _code_indicators(result):

@@ -36,7 +36,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, GreaterThan
 
 from roadmaps.completeness import roadmap_facts
-from roadmaps.enums import FundingStatus
+from roadmaps.enums import FundingStatus, MilestoneStatus
 from roadmaps.fragments import roadmap_part_keys
 from roadmaps.models import (
     Activity,
@@ -209,7 +209,12 @@ def _summaries_counted(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapSummary]:
             ),
             territories=_count(_alive(Territory)),
             milestones=_count(_alive(Milestone)),
-            milestones_dated=_count(_alive(Milestone, due_date__isnull=False)),
+            milestones_dated=_count(
+                _alive(Milestone).filter(
+                    Q(planned_date__isnull=False)
+                    | Q(status=MilestoneStatus.NOT_APPLICABLE)
+                )
+            ),
         )
     }
     pillars = _grouped(

@@ -30,9 +30,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from academy.enums import Role
 from academy.services import convening_logo_add
 from accompaniment.services import (
+    MILESTONE_TRACKED_FIELDS,
     action_item_save,
     attachment_add,
     engagement_save,
+    milestone_track,
 )
 from participants.invitations import invitation_send
 from participants.tokens import token_make
@@ -285,6 +287,22 @@ MATRIX = {
         post=DELEGATION_READERS,
         data=lambda w: {"status": "done", "version": w.action_item.version},
     ),
+    # The NAP path: its readers see it; the delegation, the staff who accompany
+    # it and the organizers keep its stages up to date.
+    "accompaniment:nap_path": Route(delegation, get=DELEGATION_READERS),
+    "accompaniment:milestone_track": Route(
+        lambda w: {"pk": w.bolivia.pk, "kind": "adoption"},
+        get=DELEGATION_READERS,
+        post=DELEGATION_READERS,
+        data=lambda w: {
+            "status": "in_progress",
+            "planned_date": "2027-03-01",
+            "version": w.milestone.version,
+        },
+    ),
+    "accompaniment:milestone_evidence_add": Route(
+        lambda w: {"pk": w.bolivia.pk, "kind": "adoption"}, post=DELEGATION_READERS
+    ),
     # PDF exports: a roadmap's for its readers, the cohort report for staff.
     "roadmaps:roadmap_exports": Route(roadmap, get=DELEGATION_READERS),
     "roadmaps:roadmap_export_request": Route(
@@ -406,6 +424,19 @@ class World:
             user=self.people[FACILITATOR],
             content=b"%PDF-1.7 minutes",
             filename="minutes.pdf",
+        )
+        self.milestone = milestone_track(
+            user=self.people[FACILITATOR],
+            roadmap=self.roadmap,
+            kind="adoption",
+            fields={
+                **dict.fromkeys(MILESTONE_TRACKED_FIELDS),
+                "status": "planned",
+                "legal_instrument": "",
+                "evidence_url": "",
+                "notes": "",
+            },
+            base_version=None,
         )
         self.action_item = action_item_save(
             delegation=self.bolivia,

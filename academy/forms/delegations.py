@@ -12,9 +12,6 @@ from common.enums import Language
 
 class DelegationCreateForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), choices=())
-    nap_status = forms.ChoiceField(
-        label=_("NAP status"), choices=NapStatus.choices, initial=NapStatus.NONE
-    )
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -39,7 +36,18 @@ class DelegationCreateForm(forms.Form):
 
 
 class DelegationRegisterForm(DelegationCreateForm):
-    """A new delegation, and who its focal point is: the first member."""
+    """A new delegation, where its NAP stands, and who its focal point is: the
+    first member."""
+
+    nap_status = forms.ChoiceField(
+        label=_("Where its NAP stands today"),
+        choices=NapStatus.choices,
+        initial=NapStatus.NONE,
+        help_text=_(
+            "Sets the first stages of its NAP path; from then on the NAP status "
+            "follows the milestones."
+        ),
+    )
 
     focal_point_name = forms.CharField(
         label=_("Focal point's full name"), max_length=200, required=False
@@ -116,7 +124,7 @@ class DelegationForm(DelegationCreateForm):
         help_text=_("Facilitators of the convening; add them on the team page."),
     )
 
-    field_order = ["country", "nap_status", "focal_point", "facilitators", "notes"]
+    field_order = ["country", "focal_point", "facilitators", "notes"]
 
     def __init__(self, *args, convening, delegation, **kwargs):
         super().__init__(*args, convening=convening, delegation=delegation, **kwargs)

@@ -1,13 +1,19 @@
 """Six months of accompaniment of the Panama delegations, for the demo: calls,
 a mission, a document review, the actions agreed (some done, some due, one
-late) and an internal note only the staff read. Written in Spanish, as the
-delegations and their facilitators write."""
+late), an internal note only the staff read, and the stages of each NAP path
+reached meanwhile (with a decree number where a plan was adopted). Written in
+Spanish, as the delegations and their facilitators write."""
 
 import datetime
 
 from django.utils import timezone
 
-from accompaniment.services import action_item_save, engagement_save
+from accompaniment.services import (
+    action_item_save,
+    engagement_save,
+    milestone_track,
+)
+from roadmaps.models import Milestone
 
 # (days after the convening, kind, modality, place, topics, summary, agreements,
 # visibility, [(action, owner side, due in days after the engagement, status)])
@@ -140,3 +146,116 @@ def demo_accompaniment_load(*, delegation, facilitator, city: str) -> None:
                 status=status,
                 visibility=visibility,
             )
+
+    _path_load(delegation=delegation, facilitator=facilitator, start=start)
+
+
+# Stages reached or rescheduled during the six months, by where the country
+# stood when it came (its NAP status then): (stage, status, days after the
+# start: achieved on / planned for, days it slipped, legal instrument, notes).
+PATH = {
+    "drafting": [
+        ("drafting", "achieved", 40, 0, "", "Borrador aprobado por la mesa técnica."),
+        (
+            "consultation",
+            "achieved",
+            120,
+            0,
+            "",
+            "Cinco consultas territoriales con organizaciones de mujeres.",
+        ),
+        (
+            "validation",
+            "delayed",
+            150,
+            75,
+            "",
+            "La validación interinstitucional se aplazó por el cambio de gabinete.",
+        ),
+        ("adoption", "planned", 300, 0, "", ""),
+        ("costing", "in_progress", 160, 0, "", "Costeo con el Ministerio de Finanzas."),
+    ],
+    "adopted": [
+        (
+            "costing",
+            "achieved",
+            60,
+            0,
+            "",
+            "Costeo incorporado al presupuesto del próximo año.",
+        ),
+        ("launch", "achieved", 90, 0, "", "Lanzamiento público con la sociedad civil."),
+        ("implementation", "in_progress", 100, 0, "", ""),
+        ("mid_term_review", "planned", 600, 0, "", ""),
+    ],
+    "renewing": [
+        (
+            "evaluation",
+            "achieved",
+            30,
+            0,
+            "",
+            "Evaluación final del primer plan, con recomendaciones.",
+        ),
+        ("drafting", "in_progress", 120, 0, "", "Redacción del segundo plan."),
+        ("consultation", "at_risk", 170, 45, "", "Falta financiamiento."),
+    ],
+}
+# The instrument that adopted the plan in force (demo values), by country.
+DECREES = {
+    "PA": (
+        "Decreto Ejecutivo N.º 58 de 2024",
+        "https://www.gacetaoficial.gob.pa/",
+        datetime.date(2024, 3, 8),
+    ),
+    "CR": ("Decreto Ejecutivo N.º 41148-MP-RE", "", datetime.date(2018, 6, 5)),
+}
+
+
+def _path_load(*, delegation, facilitator, start) -> None:
+    """Move the delegation's NAP path along over the six months."""
+    roadmap = delegation.roadmap
+    status = roadmap.nap_status
+    today = timezone.localdate()
+    for kind, stage_status, days, slipped, instrument, notes in PATH.get(status, []):
+        on = start + datetime.timedelta(days=days)
+        achieved = stage_status == "achieved" and on <= today
+        milestone_track(
+            user=facilitator,
+            roadmap=roadmap,
+            kind=kind,
+            fields={
+                "status": stage_status
+                if achieved or stage_status != "achieved"
+                else "in_progress",
+                "planned_date": on,
+                "revised_date": on + datetime.timedelta(days=slipped)
+                if slipped
+                else None,
+                "achieved_date": on if achieved else None,
+                "legal_instrument": instrument,
+                "evidence_url": "",
+                "notes": notes,
+            },
+            base_version=None,
+        )
+    adoption = Milestone.objects.filter(
+        roadmap=roadmap, kind="adoption", status="achieved", deleted_at__isnull=True
+    ).first()
+    decree = DECREES.get(delegation.country.code)
+    if adoption is not None and decree and not adoption.legal_instrument:
+        milestone_track(
+            user=facilitator,
+            roadmap=roadmap,
+            kind="adoption",
+            fields={
+                "status": "achieved",
+                "planned_date": adoption.planned_date,
+                "revised_date": adoption.revised_date,
+                "achieved_date": adoption.achieved_date or decree[2],
+                "legal_instrument": decree[0],
+                "evidence_url": decree[1],
+                "notes": adoption.notes,
+            },
+            base_version=adoption.version,
+        )

@@ -116,7 +116,6 @@ def delegation_update(request, pk):
     delegation = _delegation_for_organizer(request.user, pk)
     initial = {
         "country": delegation.country.code,
-        "nap_status": delegation.roadmap.nap_status,
         "focal_point": delegation.focal_point_id,
         "facilitators": list(delegation.facilitators.values_list("pk", flat=True)),
         "notes": delegation.notes,
@@ -133,7 +132,6 @@ def delegation_update(request, pk):
             lambda: delegation_change(
                 delegation=delegation,
                 country=form.cleaned_data["country"],
-                nap_status=form.cleaned_data["nap_status"],
                 focal_point=form.cleaned_data["focal_point"],
                 notes=form.cleaned_data["notes"],
                 facilitators=form.cleaned_data["facilitators"],

@@ -23,6 +23,7 @@ from academy.enums import NapStatus
 from roadmaps.enums import (
     RoadmapStatus,
 )
+from roadmaps.nap_path import nap_status_of
 
 validate_quarter = RegexValidator(
     r"^(19|20|21)\d{2}-Q[1-4]$",
@@ -82,12 +83,6 @@ class Roadmap(models.Model):
         max_length=LONG_TEXT,
         validators=[long_text_check],
     )
-    nap_status = models.CharField(
-        _("NAP status"),
-        max_length=20,
-        choices=NapStatus.choices,
-        default=NapStatus.NONE,
-    )
     plan_start_year = models.PositiveSmallIntegerField(
         _("plan starts in"), null=True, blank=True, validators=year_validators
     )
@@ -144,6 +139,29 @@ class Roadmap(models.Model):
     @property
     def is_final(self):
         return self.status == RoadmapStatus.FINAL
+
+    # The NAP status is read off the milestones (roadmaps.nap_path), never
+    # stored. Lists read it for many roadmaps in one query
+    # (roadmaps.selectors.roadmaps_nap_status_read).
+    @property
+    def nap_status(self) -> str:
+        if "_nap_status" not in self.__dict__:
+            # Milestone is defined after Roadmap (roadmaps.models.plan).
+            Milestone = self._meta.apps.get_model("roadmaps", "Milestone")
+            self._nap_status = nap_status_of(
+                Milestone.objects.filter(roadmap=self, deleted_at__isnull=True).only(
+                    "kind", "status"
+                )
+            )
+        return self._nap_status
+
+    def nap_status_read_from(self, milestones) -> None:
+        """Take the NAP status from these milestones (all the living ones of
+        this roadmap, already loaded) instead of querying them."""
+        self._nap_status = nap_status_of(milestones)
+
+    def get_nap_status_display(self) -> str:
+        return NapStatus(self.nap_status).label
 
 
 class Item(models.Model):

@@ -1,7 +1,9 @@
 """Institutional coordination, localization (territories) and the milestones
 towards adoption."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,15 +99,36 @@ class Territory(Item):
 
 
 class Milestone(Item):
-    kind = models.CharField(
-        _("milestone"), max_length=30, choices=MilestoneKind.choices
+    """A stage of the NAP's path (roadmaps.nap_path): planned in the roadmap,
+    then tracked after the convening with its dates, legal instrument and
+    evidence (a link here, files as accompaniment attachments)."""
+
+    kind = models.CharField(_("stage"), max_length=30, choices=MilestoneKind.choices)
+    planned_date = models.DateField(_("planned date"), null=True, blank=True)
+    revised_date = models.DateField(
+        _("revised date"),
+        null=True,
+        blank=True,
+        help_text=_("When the stage is now expected, if not on the planned date."),
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    achieved_date = models.DateField(_("achieved on"), null=True, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=MilestoneStatus.choices,
         default=MilestoneStatus.PLANNED,
+    )
+    legal_instrument = models.CharField(
+        _("legal instrument"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example the decree or resolution number that adopted it."),
+    )
+    evidence_url = models.URLField(
+        _("evidence (link)"),
+        max_length=500,
+        blank=True,
+        help_text=_("A public page that shows it, e.g. the official gazette."),
     )
     notes = models.TextField(
         _("notes"), blank=True, max_length=LONG_TEXT, validators=[long_text_check]
@@ -120,3 +143,44 @@ class Milestone(Item):
 
     def __str__(self):
         return self.get_kind_display()
+
+    @property
+    def expected_date(self):
+        """When the stage is due: the revised date, else the planned one."""
+        return self.revised_date or self.planned_date
+
+    @property
+    def is_open(self):
+        return self.status not in {
+            MilestoneStatus.ACHIEVED,
+            MilestoneStatus.NOT_APPLICABLE,
+        }
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.achieved_date and self.status != MilestoneStatus.ACHIEVED:
+            errors["achieved_date"] = _(
+                "Only an achieved stage has a date achieved: set the status to "
+                "“Achieved” or clear the date."
+            )
+        elif self.achieved_date and self.achieved_date > timezone.localdate():
+            errors["achieved_date"] = _("The date achieved cannot be in the future.")
+        if (
+            self.revised_date
+            and self.planned_date
+            and self.revised_date == self.planned_date
+        ):
+            errors["revised_date"] = _(
+                "The revised date is the planned date: leave it empty."
+            )
+        if self.kind and self.roadmap_id:
+            twin = Milestone.objects.filter(
+                roadmap_id=self.roadmap_id, kind=self.kind, deleted_at__isnull=True
+            ).exclude(pk=self.pk)
+            if twin.exists():
+                errors["kind"] = _(
+                    "The path already has this stage: update that one instead."
+                )
+        if errors:
+            raise ValidationError(errors)

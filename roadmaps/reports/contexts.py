@@ -16,6 +16,7 @@ from academy.selectors.convenings import delegation_members, delegations_with_co
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import RoadmapStatus
 from roadmaps.models import Roadmap
+from roadmaps.nap_path import STAGES
 from roadmaps.pillar_summaries import pillar_summaries
 from roadmaps.reports.figures import (
     attendance_chart,
@@ -24,7 +25,7 @@ from roadmaps.reports.figures import (
     milestone_progress,
     pillars_at_a_glance,
 )
-from roadmaps.selectors import roadmap_budget, roadmap_tree
+from roadmaps.selectors import roadmap_budget, roadmap_tree, roadmaps_nap_status_read
 from roadmaps.summaries import roadmap_summaries
 
 
@@ -44,10 +45,8 @@ def roadmap_report_context(*, roadmap_id: int) -> dict:
     convening = delegation.convening
     tree = roadmap_tree(roadmap=roadmap)
     members = delegation_members(delegation=delegation)
-    milestones = sorted(
-        tree.milestones,
-        key=lambda m: (m.due_date is None, m.due_date or datetime.date.min),
-    )
+    # In the order of the path: the next one is the first stage not reached.
+    milestones = sorted(tree.milestones, key=lambda m: STAGES.index(m.kind))
     budget = roadmap_budget(tree=tree)
     return {
         "roadmap": roadmap,
@@ -114,6 +113,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
     roadmaps = [d.roadmap for d in delegations if _has_roadmap(d)]
     # Counted by the database: the same score as the editor's.
     summaries = roadmap_summaries(roadmaps=roadmaps)
+    roadmaps_nap_status_read(roadmaps=roadmaps)
     attendance = attendance_rate_by_delegation(convening=convening)
     rows = []
     currencies = OrderedDict()

@@ -53,13 +53,13 @@ def pillars_at_a_glance(*, tree: RoadmapTree, budget: Budget) -> list[PillarGlan
 class MilestoneProgress:
     done: int
     total: int
-    next_one: object | None  # the next milestone not done, by due date
+    next_one: object | None  # the first stage of the path not reached
 
 
 def milestone_progress(*, milestones: list) -> MilestoneProgress:
-    """``milestones`` sorted by due date (undated last)."""
-    done = [m for m in milestones if m.status == MilestoneStatus.DONE]
-    pending = [m for m in milestones if m.status != MilestoneStatus.DONE]
+    """``milestones`` in the order of the path (roadmaps.nap_path.STAGES)."""
+    done = [m for m in milestones if m.status == MilestoneStatus.ACHIEVED]
+    pending = [m for m in milestones if m.is_open]
     return MilestoneProgress(
         done=len(done), total=len(milestones), next_one=pending[0] if pending else None
     )

@@ -27,8 +27,9 @@ from roadmaps.services.revisions import roadmap_revision_bump
 logger = logging.getLogger(__name__)
 
 
-# Fields of Roadmap that are not edited through the versioned text forms.
-_NOT_EDITABLE = {"id", "delegation", "status", "roadmap", "version"}
+# Fields never edited through the versioned forms; a roadmap's own status moves
+# only through review (roadmap_status_change), a milestone's is edited.
+_NOT_EDITABLE = {"id", "delegation", "roadmap", "version"}
 
 
 class StaleEdit(Exception):
@@ -74,7 +75,9 @@ def editable_fields(model) -> list[str]:
     return [
         field.name
         for field in model._meta.concrete_fields
-        if field.editable and field.name not in _NOT_EDITABLE
+        if field.editable
+        and field.name not in _NOT_EDITABLE
+        and not (model is Roadmap and field.name == "status")
     ]
 
 
@@ -112,8 +115,7 @@ def item_update(*, user, item, base_version: int, changes: dict, reason: str = "
     ``base_version``; returns the item as stored.
 
     Raises ValidationError (nothing saved) or StaleEdit (nothing saved).
-    Side effects: one history record, attributed to ``user``; a roadmap's NAP
-    status is copied to its delegation.
+    Side effects: one history record, attributed to ``user``.
     """
     model = type(item)
     unknown = set(changes) - set(editable_fields(model)) - {"deleted_at"}

@@ -1,5 +1,6 @@
 """A roadmap's life: created with its delegation, set up with the standard
-pillars, its NAP status, and its review status (with the notice to the members)."""
+pillars and where its NAP stands, and its review status (with the notice to
+the members)."""
 
 import logging
 
@@ -15,10 +16,16 @@ from roadmaps.enums import RoadmapStatus, StandardPillar, StatusTransition
 from roadmaps.models import (
     REVISION_FIELD_NAMES,
     Coordination,
+    Milestone,
     Pillar,
     Roadmap,
 )
-from roadmaps.services.items import history_record_write, item_update, position_next
+from roadmaps.nap_path import starting_path
+from roadmaps.services.items import (
+    history_record_write,
+    item_create,
+    position_next,
+)
 from roadmaps.services.revisions import roadmap_revision_bump
 
 logger = logging.getLogger(__name__)
@@ -28,33 +35,17 @@ logger = logging.getLogger(__name__)
 def roadmap_create(
     *, delegation: Delegation, nap_status: str = NapStatus.NONE
 ) -> Roadmap:
-    """Give a new delegation its roadmap, with the four standard pillars.
+    """Give a new delegation its roadmap, with the four standard pillars and the
+    milestones that say where its NAP stands (``nap_status``, read off them from
+    then on: roadmaps.nap_path).
 
-    Side effects: the pillars and coordination rows, with history records
-    (roadmap_initialize).
+    Side effects: the pillars, coordination and milestone rows, with history
+    records (roadmap_initialize, item_create).
     """
-    roadmap = Roadmap.objects.create(delegation=delegation, nap_status=nap_status)
-    return roadmap_initialize(roadmap=roadmap)
-
-
-@transaction.atomic
-def roadmap_nap_status_set(
-    *, roadmap: Roadmap, nap_status: str, user=None, reason: str = ""
-) -> Roadmap:
-    """Set the delegation's NAP status, the one the roadmap holds (stored once).
-
-    A change is a new version of the roadmap, with a history record, so someone
-    editing the roadmap's context sees it before saving theirs.
-    """
-    if roadmap.nap_status == nap_status:
-        return roadmap
-    return item_update(
-        user=user,
-        item=roadmap,
-        base_version=roadmap.version,
-        changes={"nap_status": nap_status},
-        reason=reason,
-    )
+    roadmap = roadmap_initialize(roadmap=Roadmap.objects.create(delegation=delegation))
+    for fields in starting_path(nap_status):
+        item_create(user=None, roadmap=roadmap, model=Milestone, fields=fields)
+    return roadmap
 
 
 @transaction.atomic

@@ -36,8 +36,8 @@ def test_the_board_flags_quiet_delegations_and_overdue_actions(
     Milestone.objects.create(
         roadmap=bolivia.roadmap,
         kind=MilestoneKind.DRAFTING,
-        status="done",
-        due_date=datetime.date(2025, 9, 30),
+        status="achieved",
+        planned_date=datetime.date(2025, 9, 30),
         position=1,
     )
     client.force_login(facilitator)
@@ -48,7 +48,8 @@ def test_the_board_flags_quiet_delegations_and_overdue_actions(
     ecuador_row = page[page.index("Ecuador") :]
     assert "1 open action" in bolivia_row and "1 overdue" in bolivia_row
     assert "No contact for" not in bolivia_row
-    assert "Done" in bolivia_row  # the drafting stage
+    assert "Achieved" in bolivia_row  # the drafting stage
+    assert "Drafting" in bolivia_row  # the NAP status read off it
     assert "No contact for 198 days" in ecuador_row
     assert "No contact yet" in ecuador_row
 

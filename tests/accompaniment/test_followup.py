@@ -287,7 +287,7 @@ def test_the_log_shows_the_roadmaps_nap_milestones_in_date_order(
         roadmap=bolivia.roadmap,
         kind="validation",
         status="planned",
-        due_date=TODAY + datetime.timedelta(days=30),
+        planned_date=TODAY + datetime.timedelta(days=30),
         position=1,
     )
     mission(bolivia, assigned, summary="Mission before the validation.")

@@ -1,35 +1,53 @@
-"""A delegation has one NAP status, stored on its roadmap, whether organizers or
-members set it."""
+"""A delegation's NAP status has one source: its roadmap's milestones. The
+organizers say where the country starts when they register it; from then on
+the path tells."""
 
-from academy.models import Delegation
-from cohort.services import delegation_change
-from roadmaps.models import Roadmap
+import pytest
+
+from cohort.services import delegation_register
+from roadmaps.models import Milestone, Roadmap
 from roadmaps.services import item_update
 
 
-def test_nap_status_set_by_organizers_reaches_the_roadmap_as_a_new_version(bolivia):
-    roadmap = bolivia.roadmap
-    version = roadmap.version
-
-    delegation_change(delegation=bolivia, country="BO", nap_status="adopted")
-
-    roadmap = Roadmap.objects.get(pk=roadmap.pk)
-    assert roadmap.nap_status == "adopted"
-    assert roadmap.version == version + 1
-    assert roadmap.history.latest().history_change_reason == (
-        "NAP status set by the organizers"
+@pytest.mark.parametrize(
+    ("stated", "stages"),
+    [
+        ("none", []),
+        ("drafting", [("preparation", "achieved"), ("drafting", "in_progress")]),
+        ("adopted", [("adoption", "achieved")]),
+        ("renewing", [("adoption", "achieved"), ("renewal", "in_progress")]),
+    ],
+)
+def test_registering_a_delegation_starts_its_path_where_the_organizers_say(
+    convening, stated, stages
+):
+    delegation = delegation_register(
+        convening=convening, country="CR", nap_status=stated
     )
 
+    roadmap = Roadmap.objects.get(delegation=delegation)
+    assert roadmap.nap_status == stated
+    assert [
+        (m.kind, m.status)
+        for m in Milestone.objects.filter(roadmap=roadmap).order_by("position")
+    ] == stages
 
-def test_nap_status_set_in_the_roadmap_shows_on_the_delegation(bolivia, bolivia_member):
-    roadmap = bolivia.roadmap
+
+def test_the_status_is_not_stored_twice_and_follows_the_milestones(convening):
+    assert "nap_status" not in {f.name for f in Roadmap._meta.get_fields()}
+    delegation = delegation_register(
+        convening=convening, country="PE", nap_status="drafting"
+    )
+    drafting = Milestone.objects.get(roadmap=delegation.roadmap, kind="drafting")
 
     item_update(
-        user=bolivia_member,
-        item=roadmap,
-        base_version=roadmap.version,
-        changes={"nap_status": "renewing"},
+        user=None,
+        item=drafting,
+        base_version=drafting.version,
+        changes={"status": "achieved"},
+    )
+    Milestone.objects.create(
+        roadmap=delegation.roadmap, kind="adoption", status="achieved", position=9
     )
 
-    delegation = Delegation.objects.select_related("roadmap").get(pk=bolivia.pk)
-    assert delegation.roadmap.nap_status == "renewing"
+    assert Roadmap.objects.get(pk=delegation.roadmap.pk).nap_status == "adopted"

@@ -139,6 +139,16 @@ SCREENS = [
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/",
     ),
     Screen(
+        "nap-path-participant",
+        "bolivia_member",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/nap-path/",
+    ),
+    Screen(
+        "nap-path-stage-form-organizer",
+        "organizer",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/nap-path/adoption/",
+    ),
+    Screen(
         "engagement-form-facilitator",
         "facilitator",
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/engagements/new/",

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import factory
 
-from academy.enums import NapStatus
 from roadmaps import services
 from roadmaps.models import Activity, Indicator, Outcome, Output, Pillar, Roadmap
 from tests.factories.academy import DelegationFactory
@@ -14,8 +13,6 @@ from tests.factories.academy import DelegationFactory
 class RoadmapFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Roadmap
-
-    nap_status = NapStatus.DRAFTING
 
     delegation = factory.SubFactory(DelegationFactory, roadmap=None)
 

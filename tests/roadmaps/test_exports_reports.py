@@ -169,7 +169,7 @@ def test_cohort_report_context_queries_are_constant(convening, delegations):
 
     # Counts and summaries, the per-pillar figures for the comparison by pillar
     # (counted by the database: roadmaps.pillar_summaries).
-    assert len(queries) == 16
+    assert len(queries) == 17
     assert context["delegation_count"] == delegations
 
 
@@ -191,7 +191,7 @@ def test_cohort_report_holds_delegations_attendance_scores_budgets_and_agenda(
     text = pdf_words(rendered.content)
     assert "Cohort report" in text
     assert "Bolivia (BOL) Drafting 1 1 0 100%" in text
-    assert "Ecuador (ECU) Drafting 0 0 0 —" in text
+    assert "Ecuador (ECU) No NAP yet 0 0 0 —" in text
     assert "Bolivia USD 93,000.00 45,000.00 18,000.00 30,000.00" in text
     assert "Costing the activities" in text
     assert "Fabio Facil" in text

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from roadmaps import services
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.demo import demo_roadmap_fill
+from roadmaps.enums import MilestoneKind
 from roadmaps.models import Coordination, Milestone, Pillar, Roadmap, Territory
 from roadmaps.selectors import roadmap_budget, roadmap_tree
 from roadmaps.summaries import WHITESPACE, roadmap_scores_for, roadmap_summaries
@@ -43,11 +44,15 @@ def assert_summary_matches_tree(roadmap):
 
 
 def _milestone(roadmap, **fields):
+    """The next stage of the path the roadmap does not have yet."""
+    taken = set(
+        Milestone.objects.filter(roadmap=roadmap, deleted_at=None).values_list(
+            "kind", flat=True
+        )
+    )
+    kind = next(kind for kind in MilestoneKind.values if kind not in taken)
     return services.item_create(
-        user=None,
-        roadmap=roadmap,
-        model=Milestone,
-        fields={"kind": "validation", **fields},
+        user=None, roadmap=roadmap, model=Milestone, fields={"kind": kind, **fields}
     )
 
 
@@ -89,7 +94,7 @@ def test_summary_of_a_large_complete_roadmap(roadmap):
     services.item_create(
         user=None, roadmap=roadmap, model=Territory, fields={"name": "Cauca"}
     )
-    _milestone(roadmap, due_date=datetime.date(2026, 3, 1))
+    _milestone(roadmap, planned_date=datetime.date(2026, 3, 1))
     Roadmap.objects.filter(pk=roadmap.pk).update(
         context_analysis="Context",
         plan_start_year=2025,
@@ -239,7 +244,7 @@ def test_summary_of_the_coordination(roadmap, coordination):
 def test_summary_of_the_roadmaps_own_texts(roadmap, texts):
     Roadmap.objects.filter(pk=roadmap.pk).update(**texts)
     _milestone(roadmap)
-    _milestone(roadmap, due_date=datetime.date(2026, 1, 1))
+    _milestone(roadmap, planned_date=datetime.date(2026, 1, 1))
 
     assert_summary_matches_tree(roadmap)
 

@@ -311,15 +311,20 @@ def attachment_add(request, pk):
     return redirect(engagement.get_absolute_url() + "#attachments")
 
 
+def _attachments():
+    """An engagement's files and a stage's evidence, with their delegation."""
+    return Attachment.objects.select_related(
+        "engagement__delegation__convening",
+        "milestone__roadmap__delegation__convening",
+    )
+
+
 @login_required
 @require_GET
 @never_cache  # a file for one person: kept by no cache
 def attachment_download(request, pk):
     attachment = object_or_404_for(
-        request.user,
-        Attachment.objects.select_related("engagement__delegation__convening"),
-        "accompaniment.view_entry",
-        pk=pk,
+        request.user, _attachments(), "accompaniment.view_entry", pk=pk
     )
     try:
         handle = attachments_storage().open(attachment.file.name, "rb")
@@ -339,11 +344,8 @@ def attachment_download(request, pk):
 @require_POST
 def attachment_remove(request, pk):
     attachment = object_or_404_for(
-        request.user,
-        Attachment.objects.select_related("engagement__delegation__convening"),
-        "accompaniment.change_entry",
-        pk=pk,
+        request.user, _attachments(), "accompaniment.remove_attachment", pk=pk
     )
     services.attachment_remove(attachment=attachment)
     messages.success(request, _("%(name)s was removed.") % {"name": attachment.name})
-    return redirect(attachment.engagement.get_absolute_url() + "#attachments")
+    return redirect(attachment.page_url())
