@@ -1,16 +1,18 @@
 """The cohort board: every delegation of a convening on one line, its NAP
-path (the roadmap's milestones, stage by stage), its last contact and what
-is still to do. Five queries whatever the size of the cohort."""
+path (the roadmap's milestones, stage by stage), its last contact, what is
+still to do and its indicator updates (approved, waiting for review). Five
+queries whatever the size of the cohort."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from academy.models import Delegation
-from accompaniment.enums import PENDING, EngagementStatus
-from accompaniment.models import Engagement, FollowUpSettings
+from accompaniment.enums import PENDING, EngagementStatus, UpdateStatus
+from accompaniment.models import Engagement, FollowUpSettings, IndicatorUpdate
 from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone
 
@@ -23,6 +25,8 @@ class BoardLine:
     quiet: bool  # no contact for longer than the convening allows
     open_actions: int
     overdue_actions: int
+    updates_approved: int
+    updates_to_review: int
     stages: list = field(default_factory=list)  # [(kind, milestone or None)]
 
 
@@ -36,6 +40,24 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
         delegation=OuterRef("pk"), status=EngagementStatus.HELD, starts_on__lte=today
     )
     pending = Q(action_items__status__in=PENDING)
+
+    def updates(status):
+        """How many of the delegation's indicator updates are in ``status``."""
+        return Coalesce(
+            Subquery(
+                IndicatorUpdate.objects.filter(
+                    period__indicator__roadmap__delegation=OuterRef("pk"),
+                    period__indicator__deleted_at__isnull=True,
+                    status=status,
+                )
+                .order_by()
+                .values("period__indicator__roadmap__delegation")
+                .annotate(number=Count("pk"))
+                .values("number")[:1]
+            ),
+            0,
+        )
+
     delegations = list(
         Delegation.objects.filter(convening=convening)
         .select_related("roadmap")
@@ -52,6 +74,8 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
                 filter=pending & Q(action_items__due_on__lt=today),
                 distinct=True,
             ),
+            updates_approved=updates(UpdateStatus.APPROVED),
+            updates_to_review=updates(UpdateStatus.SUBMITTED),
         )
     )
     delegations.sort(key=lambda d: str(d.country.name))
@@ -79,6 +103,8 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
                 quiet=days is not None and days > quiet_after,
                 open_actions=delegation.open_actions,
                 overdue_actions=delegation.overdue_actions,
+                updates_approved=delegation.updates_approved,
+                updates_to_review=delegation.updates_to_review,
                 stages=[(kind, by_kind.get(kind)) for kind, _label in _stage_columns()],
             )
         )

@@ -3,14 +3,22 @@
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import Module, Role
 from academy.forms import DateInput
 from academy.models import ConveningRole, Participant
-from accompaniment.models import ActionItem, Engagement, FollowUpSettings
+from accompaniment.models import (
+    ActionItem,
+    Engagement,
+    FollowUpSettings,
+    IndicatorUpdate,
+)
 from accounts.models import User
+from common.numbers import LocalizedDecimalField
+from roadmaps.enums import Dimension, Measure
 from roadmaps.models import Milestone
 from roadmaps.selectors import roadmap_item_index
 
@@ -204,3 +212,128 @@ class MilestoneTrackForm(forms.ModelForm):
         self.instance.kind = kind
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+
+
+class IndicatorUpdateForm(forms.ModelForm):
+    """A delegation's update for a period: the fields its indicator's measure
+    takes, and a value per category of the dimensions it is broken down by
+    (fields ``category_<id>``, grouped by dimension in ``category_groups``)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = IndicatorUpdate
+        fields = ["value", "numerator", "denominator", "as_of", "narrative"]
+        widgets = {"as_of": DateInput, "narrative": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {
+            "value": LocalizedDecimalField,
+            "numerator": LocalizedDecimalField,
+            "denominator": LocalizedDecimalField,
+        }
+
+    def __init__(self, *args, indicator, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.fields["evidence_url"] = forms.URLField(
+            label=_("Evidence (link)"),
+            required=False,
+            max_length=500,
+            assume_scheme="https",
+            initial=self.instance.evidence_url if self.instance.pk else "",
+        )
+        if indicator.measure == Measure.QUALITATIVE:
+            for name in ("value", "numerator", "denominator"):
+                del self.fields[name]
+            self.fields["narrative"].required = True
+            self.fields["narrative"].help_text = _(
+                "A qualitative indicator: say what changed, with its evidence."
+            )
+        elif indicator.measure != Measure.PERCENTAGE:
+            del self.fields["numerator"], self.fields["denominator"]
+        else:
+            self.fields["value"].help_text = _(
+                "The percentage, or leave it empty and give the numerator and the "
+                "denominator."
+            )
+        if "value" in self.fields and indicator.unit:
+            self.fields["value"].label = _("Value (%(unit)s)") % {
+                "unit": indicator.unit
+            }
+        self.fields["as_of"].initial = timezone.localdate()
+        known = {}
+        if self.instance.pk:
+            known = {v.category_id: v.value for v in self.instance.values.all()}
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
+        self.category_groups = []
+        for dimension in indicator.dimensions:
+            names = []
+            for category in categories:
+                if category.dimension != dimension:
+                    continue
+                name = f"category_{category.pk}"
+                self.fields[name] = LocalizedDecimalField(
+                    label=category.label,
+                    required=False,
+                    min_value=0,
+                    initial=known.get(category.pk),
+                )
+                names.append(name)
+            self.category_groups.append((Dimension(dimension).label, names))
+
+    def category_fields(self):
+        """[(dimension label, [bound fields])] for the template."""
+        return [
+            (label, [self[name] for name in names])
+            for label, names in self.category_groups
+        ]
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "value": data.get("value"),
+            "numerator": data.get("numerator"),
+            "denominator": data.get("denominator"),
+            "narrative": data.get("narrative", ""),
+            "as_of": data["as_of"],
+            "evidence_url": data.get("evidence_url", ""),
+        }
+
+    def category_values(self) -> dict:
+        return {
+            int(name.removeprefix("category_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("category_") and value is not None
+        }
+
+
+class UpdateReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("return", _("Return for correction"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment for the delegation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed to return it: say what to correct."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PeriodTargetForm(forms.Form):
+    target_value = LocalizedDecimalField(label=_("Target"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class BaselineForm(forms.Form):
+    baseline_value = LocalizedDecimalField(label=_("Baseline value"), required=False)
+    baseline_year = forms.IntegerField(
+        label=_("Baseline year"), required=False, min_value=1900, max_value=2100
+    )
+    reason = forms.CharField(
+        label=_("Why it changes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the indicator's history."),
+    )

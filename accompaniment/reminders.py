@@ -9,7 +9,10 @@ recipient's language:
   ``due_soon_days``, or past its expected date (the delegation's focal point and
   the facilitators who accompany it, or else the organizers);
 * a delegation with no contact for the convening's ``quiet_days`` (to the
-  facilitators who accompany it, or else the convening's organizers).
+  facilitators who accompany it, or else the convening's organizers);
+* an indicator's reporting period ending within ``REMINDER_PERIOD_DAYS`` with
+  no update yet, or ended (less than ``OVERDUE_UPDATE_DAYS`` ago) with none
+  submitted or approved (to the delegation's focal point, or else its members).
 
 The thresholds are each convening's (FollowUpSettings), or the project's
 defaults (``REMINDER_DUE_SOON_DAYS``, ``FOLLOWUP_QUIET_DAYS``).
@@ -30,7 +33,7 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -38,8 +41,14 @@ from django.utils import translation
 
 from academy.enums import Role
 from academy.models import ConveningRole, Delegation
-from accompaniment.enums import PENDING, EngagementStatus, OwnerSide
-from accompaniment.models import ActionItem, FollowUpSettings, SentReminder
+from accompaniment.enums import PENDING, EngagementStatus, OwnerSide, UpdateStatus
+from accompaniment.models import (
+    ActionItem,
+    FollowUpSettings,
+    IndicatorUpdate,
+    ReportingPeriod,
+    SentReminder,
+)
 from roadmaps.enums import MilestoneStatus
 from roadmaps.models import Milestone
 
@@ -47,6 +56,7 @@ logger = logging.getLogger(__name__)
 
 DUE_SOON, OVERDUE, QUIET = "due_soon", "overdue", "quiet"
 STAGE_DUE, STAGE_LATE = "stage_due", "stage_late"
+PERIOD_ENDING, UPDATE_LATE = "period_ending", "update_late"
 
 
 @dataclass
@@ -57,6 +67,7 @@ class Reminder:
     delegation: Delegation
     item: ActionItem | None = None
     milestone: Milestone | None = None
+    period: ReportingPeriod | None = None
     days: int | None = None
 
 
@@ -127,6 +138,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
                 )
             )
     found += _stage_reminders(today=today, soon=soon, own=own, memo=memo)
+    found += _period_reminders(today=today)
     limit = today - datetime.timedelta(days=quiet_least)
     quiet = (
         Delegation.objects.filter(convening__end_date__lt=limit)
@@ -199,6 +211,65 @@ def _stage_reminders(*, today, soon, own, memo) -> list[Reminder]:
     return found
 
 
+def _reporters(delegation) -> list:
+    """Who reports a delegation's figures: its focal point, or else its members."""
+    if delegation.focal_point:
+        return [delegation.focal_point]
+    return [member.user for member in delegation.members.all()]
+
+
+def _period_reminders(*, today) -> list[Reminder]:
+    """Periods ending soon with no update at all, and periods ended with none
+    submitted or approved (an update waiting as a draft does not count)."""
+    found = []
+    soon = today + datetime.timedelta(days=settings.REMINDER_PERIOD_DAYS)
+    since = today - datetime.timedelta(days=settings.OVERDUE_UPDATE_DAYS)
+    reported = IndicatorUpdate.objects.filter(
+        period=OuterRef("pk"),
+        status__in=[UpdateStatus.SUBMITTED, UpdateStatus.APPROVED],
+    )
+    periods = (
+        ReportingPeriod.objects.filter(
+            locked_at__isnull=True,
+            ends_on__gte=since,
+            ends_on__lte=soon,
+            indicator__deleted_at__isnull=True,
+        )
+        .filter(ends_on__gt=F("indicator__roadmap__delegation__convening__end_date"))
+        .annotate(
+            reported=Exists(reported),
+            started=Exists(IndicatorUpdate.objects.filter(period=OuterRef("pk"))),
+        )
+        .select_related(
+            "indicator__roadmap__delegation__focal_point",
+            "indicator__roadmap__delegation__convening",
+        )
+        .prefetch_related("indicator__roadmap__delegation__members__user")
+    )
+    for period in periods:
+        if period.reported:
+            continue
+        if period.ends_on >= today:
+            if period.started:
+                continue  # a draft is under way: no need to recall it
+            kind = PERIOD_ENDING
+        else:
+            kind = UPDATE_LATE
+        delegation = period.indicator.roadmap.delegation
+        for person in _reporters(delegation):
+            found.append(
+                Reminder(
+                    kind=kind,
+                    key=f"{kind}:period-{period.pk}:{period.ends_on:%Y-%m-%d}",
+                    recipient=person,
+                    delegation=delegation,
+                    period=period,
+                    days=abs((period.ends_on - today).days),
+                )
+            )
+    return found
+
+
 def reminders_send(*, today: datetime.date, base_url: str) -> int:
     """Send every reminder of the day not sent yet; returns how many went out.
     Raises nothing for one failed e-mail: it is logged and tried again on the
@@ -224,7 +295,13 @@ def reminders_send(*, today: datetime.date, base_url: str) -> int:
 
 def _email(reminder: Reminder, base_url: str) -> None:
     person = reminder.recipient
-    page = "accompaniment:nap_path" if reminder.milestone else "accompaniment:followup"
+    page = (
+        "accompaniment:nap_path"
+        if reminder.milestone
+        else "accompaniment:indicator_table"
+        if reminder.period
+        else "accompaniment:followup"
+    )
     url = urljoin(base_url, reverse(page, kwargs={"pk": reminder.delegation.pk}))
     context = {"reminder": reminder, "person": person, "url": url}
     with translation.override(person.preferred_language):

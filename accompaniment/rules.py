@@ -72,7 +72,29 @@ def is_evidence(user, obj):
     return getattr(obj, "is_evidence", False)
 
 
+@rules.predicate
+def is_update_evidence(user, obj):
+    return getattr(obj, "is_update_evidence", False)
+
+
+@rules.predicate
+def is_open_update_evidence(user, obj):
+    return obj.update.is_editable
+
+
 rules.add_perm(
     "accompaniment.remove_attachment",
-    (~is_evidence & records_followup) | (is_evidence & tracks_path),
+    (~is_evidence & ~is_update_evidence & records_followup)
+    | (is_evidence & tracks_path)
+    | (is_update_evidence & is_delegation_member & is_open_update_evidence),
 )
+
+# Indicator tracking: the delegation's members report (updates); the staff who
+# accompany it and the organizers review them and set the periods' targets;
+# the organizers alone lock a reported period and change a baseline once the
+# roadmap is final. On a Delegation, a ReportingPeriod or an IndicatorUpdate.
+rules.add_perm("accompaniment.submit_update", is_delegation_member)
+rules.add_perm("accompaniment.review_update", records_followup)
+rules.add_perm("accompaniment.set_period_target", records_followup)
+rules.add_perm("accompaniment.lock_period", is_organizer)
+rules.add_perm("accompaniment.change_baseline", is_organizer)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from accompaniment.views import log as views
-from accompaniment.views import nap_path
+from accompaniment.views import nap_path, tracking
 
 app_name = "accompaniment"
 
@@ -51,5 +51,26 @@ urlpatterns = [
         "delegations/<int:pk>/nap-path/<slug:kind>/evidence/",
         nap_path.milestone_evidence_add,
         name="milestone_evidence_add",
+    ),
+    path(
+        "delegations/<int:pk>/indicators/",
+        tracking.indicator_table_page,
+        name="indicator_table",
+    ),
+    path("periods/<int:pk>/updates/new/", tracking.update_create, name="update_create"),
+    path("periods/<int:pk>/target/", tracking.period_target, name="period_target"),
+    path("periods/<int:pk>/lock/", tracking.period_lock, name="period_lock"),
+    path("updates/<int:pk>/", tracking.update_detail, name="update_detail"),
+    path("updates/<int:pk>/edit/", tracking.update_edit, name="update_edit"),
+    path("updates/<int:pk>/review/", tracking.update_review, name="update_review"),
+    path(
+        "updates/<int:pk>/evidence/",
+        tracking.update_evidence_add,
+        name="update_evidence_add",
+    ),
+    path(
+        "indicators/<int:pk>/baseline/",
+        tracking.indicator_baseline,
+        name="indicator_baseline",
     ),
 ]

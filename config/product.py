@@ -43,6 +43,11 @@ ATTACHMENT_MAX_MB = read("ATTACHMENT_MAX_MB", env.int, 10)
 # its person in charge. Each convening may set its own (FollowUpSettings).
 FOLLOWUP_QUIET_DAYS = read("FOLLOWUP_QUIET_DAYS", env.int, 60)
 REMINDER_DUE_SOON_DAYS = read("REMINDER_DUE_SOON_DAYS", env.int, 3)
+# An indicator's reporting period ending within REMINDER_PERIOD_DAYS with no
+# update yet is recalled to the delegation; one that ended without an update is
+# recalled once, for OVERDUE_UPDATE_DAYS after its end.
+REMINDER_PERIOD_DAYS = read("REMINDER_PERIOD_DAYS", env.int, 14)
+OVERDUE_UPDATE_DAYS = read("OVERDUE_UPDATE_DAYS", env.int, 90)
 # Where e-mails sent outside a request (the daily reminders) link to.
 SITE_URL = read("SITE_URL", env.str, "http://127.0.0.1:8000/")
 # Celery beat (a `beat` service beside the worker): the day's reminders.

@@ -42,6 +42,19 @@ CONTEXT = (
     "metas medibles y una instancia que coordine a las instituciones."
 )
 
+# How the demo's indicators are tracked (roadmaps.Indicator: measure, direction,
+# cumulative, dimensions, frequency), by statement.
+TRACKING = {
+    "Número de mujeres mediadoras certificadas": {
+        "cumulative": True,
+        "dimensions": ["age_band", "territory"],
+        "frequency": Frequency.TWICE_A_YEAR,
+    },
+    "Porcentaje de municipios priorizados con ruta de atención activa": {
+        "measure": "percentage",
+    },
+}
+
 # (pillar, outcome, [(output, indicator or None, [(activity, lead, cost, status)])])
 RESULTS = [
     (
@@ -168,7 +181,7 @@ def demo_roadmap_fill(*, roadmap: Roadmap) -> bool:
                     target_value=target,
                     target_year=target_year,
                     means_of_verification=source,
-                    frequency=Frequency.YEARLY,
+                    **{"frequency": Frequency.YEARLY, **TRACKING.get(text, {})},
                 )
             for text, lead, cost, status in activities:
                 _create(

@@ -33,6 +33,24 @@ class Frequency(models.TextChoices):
     MID_END = "mid_end", _("Mid-term and end of plan")
 
 
+class Measure(models.TextChoices):
+    """How an indicator is measured (IATI's indicator measure: 1, 2, 5)."""
+
+    NUMBER = "number", _("Number")
+    PERCENTAGE = "percentage", _("Percentage")
+    QUALITATIVE = "qualitative", _("Qualitative")
+
+
+class Dimension(models.TextChoices):
+    """What an indicator's values are broken down by; each has its categories
+    as rows (accompaniment: DisaggregationCategory)."""
+
+    SEX = "sex", _("Sex")
+    AGE_BAND = "age_band", _("Age band")
+    TERRITORY = "territory", _("Territory")
+    INSTITUTION = "institution", _("Institution")
+
+
 class TerritoryLevel(models.TextChoices):
     PROVINCE = "province", _("Province / department")
     MUNICIPALITY = "municipality", _("Municipality")

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.numbers import LocalizedDecimalField
-from roadmaps.enums import Section, StatusTransition
+from roadmaps.enums import Dimension, Section, StatusTransition
 from roadmaps.models import (
     Activity,
     Coordination,
@@ -77,10 +77,21 @@ class OutputForm(OutcomeForm):
 
 
 class IndicatorForm(VersionedForm):
+    dimensions = forms.MultipleChoiceField(
+        label=_("Disaggregated by"),
+        choices=Dimension.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The values are reported for each category of these."),
+    )
+
     class Meta:
         model = Indicator
         fields = [
             "statement",
+            "measure",
+            "ascending",
+            "cumulative",
             "unit",
             "baseline_value",
             "baseline_year",
@@ -89,6 +100,7 @@ class IndicatorForm(VersionedForm):
             "means_of_verification",
             "frequency",
             "responsible_institution",
+            "dimensions",
             "disaggregation",
         ]
         widgets = {"statement": _rows(2), "means_of_verification": _rows(2)}

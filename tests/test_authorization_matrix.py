@@ -29,11 +29,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from academy.enums import Role
 from academy.services import convening_logo_add
+from accompaniment.models import ReportingPeriod
 from accompaniment.services import (
     MILESTONE_TRACKED_FIELDS,
     action_item_save,
     attachment_add,
     engagement_save,
+    indicator_update_save,
     milestone_track,
 )
 from participants.invitations import invitation_send
@@ -303,6 +305,43 @@ MATRIX = {
     "accompaniment:milestone_evidence_add": Route(
         lambda w: {"pk": w.bolivia.pk, "kind": "adoption"}, post=DELEGATION_READERS
     ),
+    # Indicator tracking: its readers see the table and the updates; members
+    # report; the staff who accompany the delegation review and set targets;
+    # organizers lock periods.
+    "accompaniment:indicator_table": Route(delegation, get=DELEGATION_READERS),
+    "accompaniment:update_create": Route(
+        lambda w: {"pk": w.period.pk},
+        get=MEMBERS,
+        post=MEMBERS,
+        data=lambda w: {"value": "3", "as_of": "2025-06-01", "draft": "1"},
+    ),
+    "accompaniment:update_detail": Route(
+        lambda w: {"pk": w.update.pk}, get=DELEGATION_READERS
+    ),
+    "accompaniment:update_edit": Route(
+        lambda w: {"pk": w.update.pk}, get=MEMBERS, post=MEMBERS
+    ),
+    "accompaniment:update_review": Route(
+        lambda w: {"pk": w.update.pk},
+        post=STAFF,
+        data=lambda w: {"decision": "approve", "version": w.update.version},
+    ),
+    "accompaniment:update_evidence_add": Route(
+        lambda w: {"pk": w.update.pk}, post=MEMBERS
+    ),
+    "accompaniment:period_target": Route(
+        lambda w: {"pk": w.period.pk},
+        post=STAFF,
+        data=lambda w: {"target_value": "12", "version": w.period.version},
+    ),
+    "accompaniment:period_lock": Route(
+        lambda w: {"pk": w.period.pk}, post=ORGANIZERS, data=lambda w: {"locked": "1"}
+    ),
+    # Only once the roadmap is final (this one is not: nobody, not even its
+    # organizers; tests/accompaniment/test_tracking.py covers the final one).
+    "accompaniment:indicator_baseline": Route(
+        lambda w: {"pk": w.indicator.pk}, get=NOBODY, post=NOBODY
+    ),
     # PDF exports: a roadmap's for its readers, the cohort report for staff.
     "roadmaps:roadmap_exports": Route(roadmap, get=DELEGATION_READERS),
     "roadmaps:roadmap_export_request": Route(
@@ -437,6 +476,21 @@ class World:
                 "notes": "",
             },
             base_version=None,
+        )
+        self.indicator = roadmap_factories.indicator(
+            self.roadmap, self.outcome, frequency="yearly"
+        )
+        self.period = ReportingPeriod.objects.create(
+            indicator=self.indicator,
+            starts_on=datetime.date(2025, 1, 1),
+            ends_on=datetime.date(2025, 12, 31),
+            target_value=10,
+        )
+        self.update = indicator_update_save(
+            period=self.period,
+            user=self.membership.user,
+            fields={"value": 4, "as_of": datetime.date(2025, 6, 30)},
+            submit=True,
         )
         self.action_item = action_item_save(
             delegation=self.bolivia,

@@ -31,6 +31,7 @@ from accompaniment.models import (
     FollowUpSettings,
     attachments_storage,
 )
+from accompaniment.views.files import attachment_keep
 from common.views import form_save_or_report, object_or_404_for
 
 
@@ -290,25 +291,11 @@ def action_item_status(request, pk):
 @require_POST
 def attachment_add(request, pk):
     engagement = _entry(request, Engagement, pk, "accompaniment.change_entry")
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        added = form_save_or_report(
-            form,
-            lambda: services.attachment_add(
-                engagement=engagement,
-                user=request.user,
-                content=form.content(),
-                filename=upload.name,
-            ),
-        )
-        if added is not None:
-            messages.success(request, _("%(name)s is attached.") % {"name": added.name})
-            return redirect(engagement.get_absolute_url() + "#attachments")
-    messages.error(
-        request, " ".join(e for errors in form.errors.values() for e in errors)
+    return attachment_keep(
+        request,
+        back=engagement.get_absolute_url() + "#attachments",
+        engagement=engagement,
     )
-    return redirect(engagement.get_absolute_url() + "#attachments")
 
 
 def _attachments():

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from academy.models import Delegation
 from accompaniment import selectors, services
 from accompaniment.forms import AttachmentForm, MilestoneTrackForm
+from accompaniment.views.files import attachment_keep
 from common.views import form_save_or_report, htmx_replace, object_or_404_for
 from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone, Roadmap
@@ -176,22 +177,6 @@ def milestone_evidence_add(request, pk, kind):
     if stage.milestone is None:
         messages.error(request, _("Save the stage first, then attach its evidence."))
         return redirect(_path_url(delegation, kind))
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        added = form_save_or_report(
-            form,
-            lambda: services.attachment_add(
-                milestone=stage.milestone,
-                user=request.user,
-                content=form.content(),
-                filename=upload.name,
-            ),
-        )
-        if added is not None:
-            messages.success(request, _("%(name)s is attached.") % {"name": added.name})
-            return redirect(_path_url(delegation, kind))
-    messages.error(
-        request, " ".join(e for errors in form.errors.values() for e in errors)
+    return attachment_keep(
+        request, back=_path_url(delegation, kind), milestone=stage.milestone
     )
-    return redirect(_path_url(delegation, kind))

@@ -5,15 +5,21 @@ reached meanwhile (with a decree number where a plan was adopted). Written in
 Spanish, as the delegations and their facilitators write."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
+from accompaniment.models import DisaggregationCategory, ReportingPeriod
 from accompaniment.services import (
     action_item_save,
+    categories_ensure,
     engagement_save,
+    indicator_update_review,
+    indicator_update_save,
     milestone_track,
+    periods_sync,
 )
-from roadmaps.models import Milestone
+from roadmaps.models import Indicator, Milestone, Roadmap
 
 # (days after the convening, kind, modality, place, topics, summary, agreements,
 # visibility, [(action, owner side, due in days after the engagement, status)])
@@ -148,6 +154,10 @@ def demo_accompaniment_load(*, delegation, facilitator, city: str) -> None:
             )
 
     _path_load(delegation=delegation, facilitator=facilitator, start=start)
+    if members:
+        _tracking_load(
+            delegation=delegation, member=members[0].user, facilitator=facilitator
+        )
 
 
 # Stages reached or rescheduled during the six months, by where the country
@@ -259,3 +269,78 @@ def _path_load(*, delegation, facilitator, start) -> None:
             },
             base_version=adoption.version,
         )
+
+
+RETURNED = "Falta el desglose por territorio: agréguelo y envíe de nuevo."
+
+
+def _tracking_load(*, delegation, member, facilitator) -> None:
+    """Two reporting periods of the mediators trained (the first approved, the
+    second returned for its missing territories) and the first year of the
+    municipalities with a protection route (awaiting review)."""
+    roadmap = Roadmap.objects.get(pk=delegation.roadmap.pk)  # as filled since
+    indicators = list(Indicator.objects.filter(roadmap=roadmap, deleted_at=None))
+    periods_sync(roadmap=roadmap, indicators=indicators)
+    categories_ensure(roadmap=roadmap)
+    today = timezone.localdate()
+    categories = {
+        (c.dimension, c.code or c.name): c.pk
+        for c in DisaggregationCategory.objects.filter(roadmap=roadmap)
+    }
+    for indicator in indicators:
+        periods = [
+            p
+            for p in ReportingPeriod.objects.filter(indicator=indicator)
+            if p.starts_on <= today
+        ][:2]
+        if indicator.cumulative:
+            for number, period in enumerate(periods):
+                as_of = min(period.ends_on, today)
+                ages = ("age_18_29", "age_30_44", "age_45_64")
+                values = dict(
+                    zip(
+                        [categories[("age_band", code)] for code in ages],
+                        [Decimal(8), Decimal(7), Decimal(3)]
+                        if number == 0
+                        else [Decimal(5), Decimal(4), Decimal(2)],
+                        strict=True,
+                    )
+                )
+                territory = categories.get(("territory", "Región fronteriza norte"))
+                if territory and number == 0:
+                    values[territory] = Decimal(18)
+                update = indicator_update_save(
+                    period=period,
+                    user=member,
+                    fields={
+                        "value": Decimal(18) if number == 0 else Decimal(11),
+                        "as_of": as_of,
+                        "narrative": (
+                            "Primera cohorte del diplomado en mediación certificada."
+                            if number == 0
+                            else "Segunda cohorte: faltan dos certificados por emitir."
+                        ),
+                    },
+                    category_values=values,
+                    submit=True,
+                    today=today,
+                )
+                indicator_update_review(
+                    update=update,
+                    user=facilitator,
+                    approve=number == 0,
+                    comment="" if number == 0 else RETURNED,
+                )
+        elif indicator.measure == "percentage" and periods:
+            indicator_update_save(
+                period=periods[0],
+                user=member,
+                fields={
+                    "numerator": Decimal(9),
+                    "denominator": Decimal(30),
+                    "as_of": min(periods[0].ends_on, today),
+                    "narrative": "Nueve de los treinta municipios priorizados.",
+                },
+                submit=True,
+                today=today,
+            )

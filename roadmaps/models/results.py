@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from roadmaps.enums import (
+    Dimension,
     Frequency,
     FundingStatus,
+    Measure,
     Section,
     StandardPillar,
 )
@@ -155,11 +157,35 @@ class Indicator(Item):
     responsible_institution = models.CharField(
         _("responsible institution"), max_length=200, blank=True
     )
+    measure = models.CharField(
+        _("measure"), max_length=20, choices=Measure.choices, default=Measure.NUMBER
+    )
+    ascending = models.BooleanField(
+        _("higher is better"),
+        default=True,
+        help_text=_(
+            "Untick for an indicator that should go down, e.g. cases of violence."
+        ),
+    )
+    cumulative = models.BooleanField(
+        _("cumulative"),
+        default=False,
+        help_text=_(
+            "Each period's actual is the sum of its approved updates (e.g. people "
+            "trained); otherwise the latest approved value."
+        ),
+    )
+    dimensions = models.JSONField(
+        _("disaggregated by"),
+        default=list,
+        blank=True,
+        help_text=_("The values are reported for each category of these."),
+    )
     disaggregation = models.CharField(
-        _("disaggregation"),
+        _("other disaggregation"),
         max_length=200,
         blank=True,
-        help_text=_("For example: sex, age, ethnicity, territory, disability."),
+        help_text=_("For example: ethnicity, disability."),
     )
 
     history = HistoricalRecords()
@@ -179,7 +205,24 @@ class Indicator(Item):
     def __str__(self):
         return self.statement
 
+    @property
+    def dimension_labels(self) -> list[str]:
+        return [Dimension(code).label for code in self.dimensions]
+
     def clean(self):
+        if set(self.dimensions or []) - set(Dimension.values):
+            raise ValidationError({"dimensions": _("Choose among the listed ones.")})
+        if (
+            self.measure == Measure.QUALITATIVE and self.baseline_value is not None
+        ) or (self.measure == Measure.QUALITATIVE and self.target_value is not None):
+            raise ValidationError(
+                {
+                    "measure": _(
+                        "A qualitative indicator has no baseline or target value: "
+                        "describe them in the statement or the means of verification."
+                    )
+                }
+            )
         if (
             self.baseline_year
             and self.target_year

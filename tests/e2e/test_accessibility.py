@@ -149,6 +149,16 @@ SCREENS = [
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/nap-path/adoption/",
     ),
     Screen(
+        "indicator-table-participant",
+        "bolivia_member",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/indicators/",
+    ),
+    Screen(
+        "indicator-table-organizer",
+        "organizer",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/indicators/",
+    ),
+    Screen(
         "engagement-form-facilitator",
         "facilitator",
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/engagements/new/",

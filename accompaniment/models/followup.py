@@ -210,10 +210,10 @@ def attachments_storage():
 
 
 class Attachment(models.Model):
-    """A file of an engagement (minutes, a draft decree, a presentation) or the
-    evidence of a stage of the NAP path (the published decree): one or the
-    other. Never at a public URL: downloads go through a view that checks
-    permission."""
+    """A file of an engagement (minutes, a draft decree, a presentation), the
+    evidence of a stage of the NAP path (the published decree) or of an
+    indicator update (the survey behind a figure): one of the three. Never at a
+    public URL: downloads go through a view that checks permission."""
 
     engagement = models.ForeignKey(
         Engagement,
@@ -226,6 +226,14 @@ class Attachment(models.Model):
     milestone = models.ForeignKey(
         "roadmaps.Milestone",
         verbose_name=_("milestone"),
+        on_delete=models.CASCADE,
+        related_name="evidence_files",
+        null=True,
+        blank=True,
+    )
+    update = models.ForeignKey(
+        "accompaniment.IndicatorUpdate",
+        verbose_name=_("indicator update"),
         on_delete=models.CASCADE,
         related_name="evidence_files",
         null=True,
@@ -251,7 +259,21 @@ class Attachment(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="attachment_of_one_thing",
-                condition=Q(engagement__isnull=True) ^ Q(milestone__isnull=True),
+                condition=(
+                    Q(engagement__isnull=False)
+                    & Q(milestone__isnull=True)
+                    & Q(update__isnull=True)
+                )
+                | (
+                    Q(engagement__isnull=True)
+                    & Q(milestone__isnull=False)
+                    & Q(update__isnull=True)
+                )
+                | (
+                    Q(engagement__isnull=True)
+                    & Q(milestone__isnull=True)
+                    & Q(update__isnull=False)
+                ),
             )
         ]
 
@@ -265,21 +287,31 @@ class Attachment(models.Model):
     def delegation(self):
         if self.engagement_id:
             return self.engagement.delegation
+        if self.update_id:
+            return self.update.delegation
         return self.milestone.roadmap.delegation
 
     @property
     def is_shared(self):
-        # A stage's evidence belongs to the delegation's own path.
+        # The evidence of a stage or of an update is the delegation's own.
         return self.engagement.is_shared if self.engagement_id else True
 
     @property
     def is_evidence(self):
+        """Evidence of a stage of the NAP path."""
         return self.milestone_id is not None
 
+    @property
+    def is_update_evidence(self):
+        return self.update_id is not None
+
     def page_url(self) -> str:
-        """Where the file is listed: its engagement, or its stage of the path."""
+        """Where the file is listed: its engagement, its update, or its stage of
+        the path."""
         if self.engagement_id:
             return self.engagement.get_absolute_url() + "#attachments"
+        if self.update_id:
+            return self.update.get_absolute_url() + "#evidence"
         delegation = self.delegation
         return (
             reverse("accompaniment:nap_path", kwargs={"pk": delegation.pk})

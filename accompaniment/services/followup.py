@@ -48,7 +48,7 @@ ENGAGEMENT_FIELDS = (
 ACTION_FIELDS = ("title", "owner_side", "owner", "due_on", "status", "visibility")
 
 
-def _stale(entry, base_version: int | None) -> None:
+def version_check(entry, base_version: int | None) -> None:
     """Refuse a save based on a replaced version, naming who replaced it."""
     if base_version is None or entry.version == base_version:
         return
@@ -134,7 +134,7 @@ def engagement_save(
         engagement = Engagement(delegation=delegation, created_by=user)
     else:
         engagement = Engagement.objects.select_for_update().get(pk=engagement.pk)
-        _stale(engagement, base_version)
+        version_check(engagement, base_version)
         engagement.version += 1  # the row is locked: no one else counts now
     for name, value in fields.items():
         setattr(engagement, name, value)
@@ -205,7 +205,7 @@ def action_item_save(
         item = ActionItem(delegation=delegation, created_by=user)
     else:
         item = ActionItem.objects.select_for_update().get(pk=item.pk)
-        _stale(item, base_version)
+        version_check(item, base_version)
         item.version += 1
     item.engagement = engagement
     for name, value in fields.items():
@@ -229,7 +229,7 @@ def action_item_status_set(
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     locked = ActionItem.objects.select_for_update().get(pk=item.pk)
-    _stale(locked, base_version)
+    version_check(locked, base_version)
     if locked.status == status:
         return locked
     locked.status = status
@@ -247,10 +247,11 @@ def attachment_add(
     filename: str,
     engagement: Engagement | None = None,
     milestone: Milestone | None = None,
+    update=None,
 ) -> Attachment:
-    """Keep a file of the engagement, or the evidence of the milestone (checked
-    by common.documents: its type by its content, its size against
-    ATTACHMENT_MAX_MB).
+    """Keep a file of the engagement, or the evidence of the milestone or of the
+    indicator update (checked by common.documents: its type by its content, its
+    size against ATTACHMENT_MAX_MB).
 
     Raises ValidationError (on ``file``) when it cannot be kept. Side effects:
     the file is written to the attachments storage under a name of our own
@@ -264,11 +265,12 @@ def attachment_add(
         )
     except ValidationError as error:
         raise ValidationError({"file": error.error_list}) from error
-    delegation_id = (
-        engagement.delegation_id
-        if engagement is not None
-        else milestone.roadmap.delegation_id
-    )
+    if engagement is not None:
+        delegation_id = engagement.delegation_id
+    elif update is not None:
+        delegation_id = update.delegation.pk
+    else:
+        delegation_id = milestone.roadmap.delegation_id
     stored = attachments_storage().save(
         f"{delegation_id}/{uuid.uuid4().hex}.{checked.extension}",
         ContentFile(content),
@@ -277,6 +279,7 @@ def attachment_add(
         return Attachment.objects.create(
             engagement=engagement,
             milestone=milestone,
+            update=update,
             file=stored,
             name=get_valid_filename(filename)[-150:] or f"file.{checked.extension}",
             content_type=checked.content_type,

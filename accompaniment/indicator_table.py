@@ -1,0 +1,162 @@
+"""The indicator table of a roadmap: for each indicator its baseline, and per
+reporting period the target, the actual (from the approved updates), the share
+of the target reached, the updates and their state, and the actual per
+disaggregation category. A fixed number of queries whatever the number of
+indicators, periods and updates."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from accompaniment.enums import UpdateStatus
+from accompaniment.models import IndicatorUpdate, ReportingPeriod
+from accompaniment.progress import (
+    categories_mismatch,
+    percent_of_target,
+    period_actual,
+)
+from roadmaps.selectors import roadmap_tree
+
+
+@dataclass
+class PeriodRow:
+    period: ReportingPeriod
+    actual: Decimal | None
+    percent: Decimal | None
+    updates: list
+    by_category: list  # [(category, value)] of the approved figures
+    mismatched: list  # dimensions whose categories do not add up
+    started: bool
+    ended: bool
+
+    @property
+    def awaiting_review(self):
+        return [u for u in self.updates if u.status == UpdateStatus.SUBMITTED]
+
+    @property
+    def is_late(self):
+        """Ended without an update approved or waiting for review."""
+        return self.ended and not any(
+            u.status in {UpdateStatus.APPROVED, UpdateStatus.SUBMITTED}
+            for u in self.updates
+        )
+
+
+@dataclass
+class IndicatorRow:
+    indicator: object
+    periods: list = field(default_factory=list)
+    sparkline: str = ""
+
+    @property
+    def latest_actual(self):
+        known = [p for p in self.periods if p.actual is not None]
+        return known[-1] if known else None
+
+
+def _by_category(indicator, approved):
+    """The approved figure per category: summed for a cumulative indicator,
+    else the latest approved update's."""
+    if not approved:
+        return []
+    if indicator.cumulative:
+        totals, categories = defaultdict(Decimal), {}
+        for update in approved:
+            for value in update.values.all():
+                totals[value.category_id] += value.value
+                categories[value.category_id] = value.category
+        return [(categories[pk], totals[pk]) for pk in totals]
+    latest = max(approved, key=lambda u: (u.as_of, u.reviewed_at or u.as_of, u.pk))
+    return [(value.category, value.value) for value in latest.values.all()]
+
+
+def indicator_table(*, roadmap, today: datetime.date) -> list[IndicatorRow]:
+    """Every living indicator of the roadmap in the order of its results tree."""
+    tree = roadmap_tree(roadmap=roadmap)
+    indicators = tree.indicators
+    periods = defaultdict(list)
+    for period in ReportingPeriod.objects.filter(indicator__in=indicators):
+        periods[period.indicator_id].append(period)
+    updates = defaultdict(list)
+    for update in (
+        IndicatorUpdate.objects.filter(period__indicator__in=indicators)
+        .select_related("author", "reviewed_by")
+        .prefetch_related("values__category", "evidence_files")
+        .order_by("as_of", "pk")
+    ):
+        updates[update.period_id].append(update)
+    rows = []
+    for indicator in indicators:
+        row = IndicatorRow(indicator=indicator)
+        for period in periods[indicator.pk]:
+            mine = updates[period.pk]
+            approved = [u for u in mine if u.status == UpdateStatus.APPROVED]
+            actual = period_actual(cumulative=indicator.cumulative, approved=approved)
+            by_category = _by_category(indicator, approved)
+            grouped = defaultdict(list)
+            for category, value in by_category:
+                grouped[category.get_dimension_display()].append(value)
+            row.periods.append(
+                PeriodRow(
+                    period=period,
+                    actual=actual,
+                    percent=percent_of_target(
+                        baseline=indicator.baseline_value,
+                        target=period.target_value,
+                        actual=actual,
+                        ascending=indicator.ascending,
+                    ),
+                    updates=mine,
+                    by_category=by_category,
+                    mismatched=categories_mismatch(
+                        total=actual, values_by_dimension=grouped
+                    ),
+                    started=period.starts_on <= today,
+                    ended=period.ends_on < today,
+                )
+            )
+        row.sparkline = sparkline_svg(row)
+        rows.append(row)
+    return rows
+
+
+def sparkline_svg(row: IndicatorRow, width=120, height=28) -> str:
+    """A small line of the actuals (and a dashed one of the targets) over the
+    periods; numbers only, so nothing to escape. The table beside it holds
+    every figure: the picture is decoration for screen readers (aria-hidden)
+    but carries its summary as a title."""
+    actuals = [p.actual for p in row.periods]
+    targets = [p.period.target_value for p in row.periods]
+    known = [v for v in [*actuals, *targets] if v is not None]
+    if len(row.periods) < 2 or not any(v is not None for v in actuals):
+        return ""
+    low, high = min(known), max(known)
+    span = (high - low) or Decimal(1)
+    step = Decimal(width - 4) / (len(row.periods) - 1)
+
+    def points(values):
+        return " ".join(
+            f"{2 + step * i:.1f},{2 + (height - 4) * (1 - (v - low) / span):.1f}"
+            for i, v in enumerate(values)
+            if v is not None
+        )
+
+    last = row.latest_actual
+    title = _("Latest actual: %(value)s") % {
+        "value": number_format(last.actual, decimal_pos=None, use_l10n=True)
+    }
+    title = escape(title)
+    return SafeString(
+        f'<svg class="sparkline" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{title}">'
+        f'<polyline points="{points(targets)}" fill="none" stroke="#8a94a6" '
+        'stroke-width="1" stroke-dasharray="3 2"/>'
+        f'<polyline points="{points(actuals)}" fill="none" stroke="#1f3a68" '
+        'stroke-width="2"/></svg>'
+    )
