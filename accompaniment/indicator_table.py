@@ -76,9 +76,10 @@ def _by_category(indicator, approved):
     return [(value.category, value.value) for value in latest.values.all()]
 
 
-def indicator_table(*, roadmap, today: datetime.date) -> list[IndicatorRow]:
-    """Every living indicator of the roadmap in the order of its results tree."""
-    tree = roadmap_tree(roadmap=roadmap)
+def indicator_table(*, roadmap, today: datetime.date, tree=None) -> list[IndicatorRow]:
+    """Every living indicator of the roadmap in the order of its results tree
+    (``tree``: the roadmap's, when the caller has it already)."""
+    tree = tree or roadmap_tree(roadmap=roadmap)
     indicators = tree.indicators
     periods = defaultdict(list)
     for period in ReportingPeriod.objects.filter(indicator__in=indicators):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from accompaniment.views import log as views
 from accompaniment.views import nap_path, tracking
@@ -67,6 +67,21 @@ urlpatterns = [
         "updates/<int:pk>/evidence/",
         tracking.update_evidence_add,
         name="update_evidence_add",
+    ),
+    re_path(
+        r"^delegations/(?P<pk>[0-9]+)/indicators/tracking\.(?P<fmt>json|xlsx)$",
+        tracking.tracking_download,
+        name="tracking_download",
+    ),
+    path(
+        "delegations/<int:pk>/progress-report/",
+        tracking.progress_export_request,
+        name="progress_export_request",
+    ),
+    path(
+        "convenings/<int:pk>/progress-report/",
+        tracking.cohort_progress_export_request,
+        name="cohort_progress_export_request",
     ),
     path(
         "indicators/<int:pk>/baseline/",

@@ -105,6 +105,13 @@ class StatusTransition(models.TextChoices):
 class ExportKind(models.TextChoices):
     ROADMAP = "roadmap", _("Roadmap")
     COHORT = "cohort", _("Cohort report")
+    # Built by the follow-up (accompaniment registers them: reports.registry).
+    PROGRESS = "progress", _("Progress report")
+    COHORT_PROGRESS = "cohort_progress", _("Cohort progress report")
+
+
+# The kinds of export about one roadmap (the others are about a convening).
+ROADMAP_KINDS = frozenset({ExportKind.ROADMAP, ExportKind.PROGRESS})
 
 
 class ExportBundle(models.TextChoices):

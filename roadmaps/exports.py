@@ -33,7 +33,7 @@ from kombu.exceptions import OperationalError
 
 from academy.models import ConveningLogo, Participant
 from common.ratelimit import rate_limit_hit
-from roadmaps.enums import ExportBundle, ExportKind, ExportStatus
+from roadmaps.enums import ROADMAP_KINDS, ExportBundle, ExportKind, ExportStatus
 from roadmaps.export_rendering import export_run, failure_reason, worker_name
 from roadmaps.models import REVISION_FIELD_NAMES, Export, Roadmap, exports_storage
 from roadmaps.reports import (
@@ -97,6 +97,8 @@ def _same_export(*, kind, language, bundle, roadmap, convening, content_key):
         found = Export.objects.filter(
             **same, roadmap=roadmap, content_key=content_key
         ).filter(alive | Q(status=ExportStatus.READY, file__gt=""))
+    elif kind in ROADMAP_KINDS:
+        found = Export.objects.filter(**same, roadmap=roadmap).filter(alive)
     else:
         found = Export.objects.filter(**same, convening=convening).filter(alive)
     return found.exclude(status=ExportStatus.RENDERING, started_at__lt=_stall_limit())
@@ -131,10 +133,11 @@ def export_request(
     reached the export stays queued with a note.
     """
     content_key = ""
-    if kind == ExportKind.ROADMAP:
+    if kind in ROADMAP_KINDS:
         convening = roadmap.delegation.convening
         # Requests for one roadmap take turns: two clicks make one export.
         roadmap = Roadmap.objects.select_for_update().get(pk=roadmap.pk)
+    if kind == ExportKind.ROADMAP:
         content_key = roadmap_content_key(roadmap)
     else:
         type(convening).objects.select_for_update().filter(pk=convening.pk).first()
@@ -170,7 +173,7 @@ def export_request(
         content_key=content_key,
         kind=kind,
         convening=convening,
-        roadmap=roadmap if kind == ExportKind.ROADMAP else None,
+        roadmap=roadmap if kind in ROADMAP_KINDS else None,
         language=language,
         bundle=bundle,
         requested_by=user,

@@ -337,6 +337,17 @@ MATRIX = {
     "accompaniment:period_lock": Route(
         lambda w: {"pk": w.period.pk}, post=ORGANIZERS, data=lambda w: {"locked": "1"}
     ),
+    "accompaniment:tracking_download": Route(
+        lambda w: {"pk": w.bolivia.pk, "fmt": "json"}, get=DELEGATION_READERS
+    ),
+    # The progress reports: a delegation's for its readers, the cohort's for
+    # the staff (then the roadmaps' export pages: progress, download).
+    "accompaniment:progress_export_request": Route(
+        delegation, post=DELEGATION_READERS, data=lambda w: {"language": "es"}
+    ),
+    "accompaniment:cohort_progress_export_request": Route(
+        convening, post=STAFF, data=lambda w: {"language": "en"}
+    ),
     # Only once the roadmap is final (this one is not: nobody, not even its
     # organizers; tests/accompaniment/test_tracking.py covers the final one).
     "accompaniment:indicator_baseline": Route(

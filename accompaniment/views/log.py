@@ -32,6 +32,7 @@ from accompaniment.models import (
     attachments_storage,
 )
 from accompaniment.views.files import attachment_keep
+from accompaniment.views.tracking import export_form
 from common.views import form_save_or_report, object_or_404_for
 
 
@@ -81,6 +82,7 @@ def _board_page(request, convening, form=None):
             "stages": board.stage_labels(),
             "quiet_days": thresholds.quiet_days,
             "settings_form": form,
+            "form": export_form(),
         },
         status=400 if form is not None and form.errors else 200,
     )

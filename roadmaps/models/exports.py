@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roadmaps.enums import (
+    ROADMAP_KINDS,
     ExportBundle,
     ExportKind,
     ExportStatus,
@@ -30,7 +31,7 @@ class Export(models.Model):
     checks permission (see ``roadmaps.views.exports``).
     """
 
-    kind = models.CharField(_("kind"), max_length=10, choices=ExportKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ExportKind.choices)
     convening = models.ForeignKey(
         "academy.Convening",
         verbose_name=_("convening"),
@@ -104,8 +105,8 @@ class Export(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(kind=ExportKind.ROADMAP, roadmap__isnull=False)
-                    | Q(kind=ExportKind.COHORT, roadmap__isnull=True)
+                    Q(kind__in=ROADMAP_KINDS, roadmap__isnull=False)
+                    | (~Q(kind__in=ROADMAP_KINDS) & Q(roadmap__isnull=True))
                 ),
                 name="export_roadmap_matches_kind",
             )

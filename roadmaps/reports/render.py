@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from academy.models import ConveningLogo
 from common.pdf import RenderedPdf, Resource, pdf_render, resource_url
-from roadmaps.enums import ExportKind
+from roadmaps.enums import ROADMAP_KINDS, ExportKind
+from roadmaps.report_kinds import report_builder
 from roadmaps.reports.contexts import cohort_report_context, roadmap_report_context
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def report_filename(
 ) -> str:
     """``roadmap-PAN-es-2025-06-26.pdf``, ``cohort-12-es-en-2025-06-26.zip``."""
     day = day or timezone.localdate(timezone=convening.zone)
-    subject = roadmap.delegation.code if kind == ExportKind.ROADMAP else convening.pk
+    subject = roadmap.delegation.code if kind in ROADMAP_KINDS else convening.pk
     languages = "-".join(report_languages(language))
     return f"{kind}-{subject}-{languages}-{day:%Y-%m-%d}.{extension}"
 
@@ -80,7 +81,7 @@ class _Logo:
         return self.logo.name
 
 
-def _logos(convening) -> tuple[list, dict]:
+def convening_logos(convening) -> tuple[list, dict]:
     """The convening's logos as the templates link them, and their bytes, read
     from storage by the app (a logo whose file is gone is left out)."""
     logos, resources = [], {}
@@ -98,13 +99,13 @@ def _logos(convening) -> tuple[list, dict]:
 
 
 @dataclass
-class _Part:
+class ReportPart:
     language: str
     title: str
     body: str
 
 
-def _document(parts: list[_Part], resources: dict) -> str:
+def report_document(parts: list[ReportPart], resources: dict) -> str:
     return render_to_string(
         "roadmaps/reports/document.html",
         {
@@ -123,7 +124,7 @@ def roadmap_report(*, roadmap_id: int, language: str) -> Report:
             context = roadmap_report_context(roadmap_id=roadmap_id)
             convening = context["convening"]
             if logos is None:
-                logos, resources = _logos(convening)
+                logos, resources = convening_logos(convening)
             country = context["delegation"].country.name
             title = _("National Action Plan roadmap of %(country)s") % {
                 "country": country
@@ -133,9 +134,9 @@ def roadmap_report(*, roadmap_id: int, language: str) -> Report:
                     "roadmaps/reports/roadmap.html",
                     {**context, "language": code, "logos": logos, "title": title},
                 )
-        parts.append(_Part(language=code, title=title, body=body))
+        parts.append(ReportPart(language=code, title=title, body=body))
     return Report(
-        html=_document(parts, resources),
+        html=report_document(parts, resources),
         filename=report_filename(
             kind=ExportKind.ROADMAP,
             language=language,
@@ -154,16 +155,16 @@ def cohort_report(*, convening_id: int, language: str) -> Report:
             context = cohort_report_context(convening_id=convening_id)
             convening = context["convening"]
             if logos is None:
-                logos, resources = _logos(convening)
+                logos, resources = convening_logos(convening)
             title = _("Cohort report — %(name)s") % {"name": convening.name}
             with timezone.override(convening.zone):
                 body = render_to_string(
                     "roadmaps/reports/cohort.html",
                     {**context, "language": code, "logos": logos, "title": title},
                 )
-        parts.append(_Part(language=code, title=title, body=body))
+        parts.append(ReportPart(language=code, title=title, body=body))
     return Report(
-        html=_document(parts, resources),
+        html=report_document(parts, resources),
         filename=report_filename(
             kind=ExportKind.COHORT, language=language, convening=convening
         ),
@@ -171,12 +172,21 @@ def cohort_report(*, convening_id: int, language: str) -> Report:
     )
 
 
+def roadmap_kind_build(*, language: str, roadmap_id, convening_id=None) -> Report:
+    return roadmap_report(roadmap_id=roadmap_id, language=language)
+
+
+def cohort_kind_build(*, language: str, convening_id, roadmap_id=None) -> Report:
+    return cohort_report(convening_id=convening_id, language=language)
+
+
 def report_build(
     *, kind: str, language: str, roadmap_id=None, convening_id=None
 ) -> Report:
-    if kind == ExportKind.ROADMAP:
-        return roadmap_report(roadmap_id=roadmap_id, language=language)
-    return cohort_report(convening_id=convening_id, language=language)
+    """The report of any kind of export (roadmaps.report_kinds)."""
+    return report_builder(kind)(
+        language=language, roadmap_id=roadmap_id, convening_id=convening_id
+    )
 
 
 def report_pdf(*, report: Report) -> RenderedPdf:

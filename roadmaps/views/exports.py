@@ -65,7 +65,7 @@ def roadmap_exports(request, pk):
     )
 
 
-def _export_requested(request, *, back, **target):
+def export_requested(request, *, back, **target):
     """Queue the export a request form asked for, then show its progress."""
     form = _form(request)
     if not form.is_valid():
@@ -100,7 +100,7 @@ def _export_requested(request, *, back, **target):
 @require_POST
 def roadmap_export_request(request, pk):
     roadmap = roadmap_or_404(request, pk, "roadmaps.export_roadmap")
-    return _export_requested(
+    return export_requested(
         request,
         back=reverse("roadmaps:roadmap_exports", kwargs={"pk": roadmap.pk}),
         kind=ExportKind.ROADMAP,
@@ -127,7 +127,7 @@ def cohort_reports(request, pk):
 @require_POST
 def cohort_export_request(request, pk):
     convening = _convening(request, pk)
-    return _export_requested(
+    return export_requested(
         request,
         back=reverse("roadmaps:cohort_reports", kwargs={"pk": convening.pk}),
         kind=ExportKind.COHORT,
