@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from accompaniment.enums import Visibility
-from accompaniment.models import ActionItem, Engagement
+from accompaniment.enums import UpdateStatus, Visibility
+from accompaniment.models import ActionItem, Engagement, IndicatorUpdate
 from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone
 from roadmaps.selectors import roadmap_item_index
@@ -19,6 +19,11 @@ class TimelineEntry:
     engagement: Engagement | None = None
     action_item: ActionItem | None = None
     milestone: Milestone | None = None  # a step of the roadmap's NAP path
+    update: IndicatorUpdate | None = None  # an indicator update, once submitted
+
+
+# What the timeline can show (the ``show`` filter of the follow-up page).
+ENTRY_KINDS = ("engagements", "actions", "milestones", "updates")
 
 
 def _visible(queryset, *, internal: bool):
@@ -26,14 +31,14 @@ def _visible(queryset, *, internal: bool):
 
 
 def followup_entries(
-    *, delegation, internal: bool, kinds: list[str] = ()
+    *, delegation, internal: bool, kinds: list[str] = (), show=ENTRY_KINDS
 ) -> list[TimelineEntry]:
-    """The delegation's engagements (each with its action items) and the action
-    items agreed on their own, newest first; ``internal``: with the entries
-    shared with nobody but the staff; ``kinds``: only engagements of those types
-    (then no standalone action items nor milestones). The roadmap's
-    milestones (its NAP path) come in date order with them. Seven queries;
-    with the roadmap's items when an engagement points at some
+    """The delegation's timeline, newest first: its engagements (each with its
+    action items), the action items agreed on their own, the stages of its NAP
+    path and its indicator updates once submitted; ``show``: only those of
+    ENTRY_KINDS; ``internal``: with the entries shared with nobody but the
+    staff; ``kinds``: only engagements of those types (then nothing else).
+    Eight queries; with the roadmap's items when an engagement points at some
     (``linked_items``), eight more."""
     actions = _visible(
         ActionItem.objects.select_related("owner"), internal=internal
@@ -50,7 +55,7 @@ def followup_entries(
     )
     if kinds:
         engagements = engagements.filter(kind__in=kinds)
-    engagements = list(engagements)
+    engagements = list(engagements) if "engagements" in show else []
     index = (
         roadmap_item_index(roadmap=delegation.roadmap)
         if any(e.roadmap_items for e in engagements)
@@ -61,14 +66,28 @@ def followup_entries(
             index[key] for key in engagement.roadmap_items if key in index
         ]
     entries = [TimelineEntry(date=e.starts_on, engagement=e) for e in engagements]
-    if not kinds:
+    if not kinds and "actions" in show:
         alone = actions.filter(delegation=delegation, engagement__isnull=True)
         entries += [TimelineEntry(date=item.due_on, action_item=item) for item in alone]
+    if not kinds and "milestones" in show:
         entries += [
-            TimelineEntry(date=milestone.expected_date, milestone=milestone)
+            TimelineEntry(
+                date=milestone.achieved_date or milestone.expected_date,
+                milestone=milestone,
+            )
             for milestone in Milestone.objects.filter(
                 roadmap__delegation=delegation, deleted_at__isnull=True
             )
+        ]
+    if not kinds and "updates" in show:
+        entries += [
+            TimelineEntry(date=update.as_of, update=update)
+            for update in IndicatorUpdate.objects.filter(
+                period__indicator__roadmap__delegation=delegation,
+                period__indicator__deleted_at__isnull=True,
+            )
+            .exclude(status=UpdateStatus.DRAFT)
+            .select_related("period__indicator", "author")
         ]
     entries.sort(key=lambda entry: entry.date or datetime.date.max, reverse=True)
     return entries

@@ -231,6 +231,7 @@ def _trees(roadmaps):
         "means_of_verification": "Annual report of the Ministry of Justice",
         "frequency": "yearly",
         "responsible_institution": "Ministry of Justice",
+        "dimensions": ["sex"],
     }
     _bulk(
         Indicator,
@@ -354,6 +355,60 @@ def _followup(delegations, facilitator):
     )
 
 
+def _tracking(roadmaps, target, reviewer):
+    """Two years of reporting per indicator: the plan's yearly periods, and an
+    approved update for 2025 and 2026 of each, with its figures for women and
+    men on ``target`` (the roadmap whose indicator table is measured)."""
+    from django.utils import timezone
+
+    from accompaniment.models import (
+        DisaggregationCategory,
+        IndicatorUpdate,
+        ReportingPeriod,
+        UpdateValue,
+    )
+    from accompaniment.services import categories_ensure, periods_sync
+    from roadmaps.models import Indicator, Roadmap
+
+    for roadmap in Roadmap.objects.filter(pk__in=[r.pk for r in roadmaps]):
+        periods_sync(
+            roadmap=roadmap, indicators=list(Indicator.objects.filter(roadmap=roadmap))
+        )
+    now = timezone.now()
+    periods = ReportingPeriod.objects.filter(
+        indicator__roadmap__in=roadmaps, starts_on__year__in=(2025, 2026)
+    ).select_related("indicator")
+    updates = _bulk(
+        IndicatorUpdate,
+        [
+            IndicatorUpdate(
+                period=period,
+                status="approved",
+                value=Decimal(15 + 5 * (period.starts_on.year - 2025)),
+                as_of=period.ends_on,
+                narrative="Figures of the Ministry of Justice's annual report.",
+                submitted_at=now,
+                reviewed_by=reviewer,
+                reviewed_at=now,
+            )
+            for period in periods
+        ],
+    )
+    categories_ensure(roadmap=target)
+    sex = list(
+        DisaggregationCategory.objects.filter(roadmap=target, dimension="sex")[:2]
+    )
+    UpdateValue.objects.bulk_create(
+        [
+            UpdateValue(update=update, category=category, value=update.value / 2)
+            for update in updates
+            if update.period.indicator.roadmap_id == target.pk
+            for category in sex
+        ],
+        batch_size=2000,
+    )
+
+
 def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
     """Load a cohort of ``delegations`` delegations into the migrated database
     Django is set up on; ``tag`` tells its people apart from another cohort's."""
@@ -398,6 +453,7 @@ def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
         _trees(roadmaps)
         _texts(roadmaps, facilitators[0])
         _followup(registered, facilitators[0])
+        _tracking(roadmaps, registered[0].roadmap, facilitators[0])
 
     target = registered[0]
     editors = sorted(

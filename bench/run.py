@@ -700,7 +700,12 @@ def report(context):
                 if row.name == f"{page}, {bench_cohort.DELEGATIONS} dlg."
             ),
         )
-        for page in ("cohort dashboard", "follow-up board", "cohort report context")
+        for page in (
+            "cohort dashboard",
+            "follow-up board",
+            "indicator table",
+            "cohort report context",
+        )
     ]
     server_errors = sum(row.server_errors for row in rows)
     lost, wrong_version, saved = context["lost"]
@@ -1022,6 +1027,23 @@ def main():
                 )
             )
             rows[-1].size_kb = len(body.encode()) / 1024
+            # One roadmap's indicators (48, two years of approved updates),
+            # whatever the size of its cohort.
+            table = f"/delegations/{each.delegation_id}/indicators/"
+            status, body = browser.request("GET", table)
+            if status != 200:
+                raise RuntimeError(f"GET {table} answered {status}")
+            rows.append(
+                wrk(
+                    port,
+                    f"indicator table, {label}",
+                    "organizer",
+                    table,
+                    browser.cookie_header(),
+                    connections=1,
+                )
+            )
+            rows[-1].size_kb = len(body.encode()) / 1024
         for each in (small, cohort):
             label = f"{each.counts['delegations']} dlg."
             rows.append(report_contexts(each, f"cohort report context, {label}"))
@@ -1093,7 +1115,8 @@ def main():
                 "load a roadmap nobody is changing.",
                 "Lost updates: after the run, every text answered 200 is looked "
                 "up in the roadmap's history (django-simple-history).",
-                "Cohort pages: the dashboard and the follow-up board of each "
+                "Cohort pages: the dashboard, the follow-up board and one roadmap's "
+                "indicator table of each "
                 "cohort (six months of follow-up per delegation) through gunicorn, "
                 "one request at a time (wrk, 1 connection); the cohort report's "
                 "context (its queries and summaries, before the PDF is rendered) "

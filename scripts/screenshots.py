@@ -23,6 +23,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PASSWORD = "academy-demo"
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 LANGUAGES = ("es", "en")
+# `scripts/screenshots.py nap-path indicators`: only those pages.
+ONLY = set(sys.argv[1:])
 
 
 def free_port():
@@ -81,6 +83,16 @@ def pages(ids):
             "organizer@example.org",
             f"/convenings/{ids['panama']}/follow-up/",
         ),
+        (
+            "nap-path",
+            "participant.pan@example.org",
+            f"/delegations/{ids['pan']}/nap-path/",
+        ),
+        (
+            "indicators",
+            "organizer@example.org",
+            f"/delegations/{ids['pan']}/indicators/",
+        ),
     ]
 
 
@@ -116,6 +128,8 @@ def shoot(base, ids):
         for language in LANGUAGES:
             for device, (width, height) in WIDTHS.items():
                 for name, email, path in pages(ids):
+                    if ONLY and name not in ONLY:
+                        continue
                     context = browser.new_context(
                         viewport={"width": width, "height": height},
                         locale="es-ES" if language == "es" else "en-US",
@@ -167,7 +181,8 @@ def main():
         env.pop("CELERY_BROKER_URL", None)  # exports render in-process here
         manage("migrate", "--noinput", "-v0", env=env)
         manage("seed_demo", env=env)
-        report_pictures(env=env, folder=folder, out=OUT)
+        if not ONLY:
+            report_pictures(env=env, folder=folder, out=OUT)
         manage("collectstatic", "--noinput", "-v0", env=env)
         port = free_port()
         server = subprocess.Popen(

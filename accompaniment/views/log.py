@@ -120,9 +120,13 @@ def followup(request, pk):
     user = request.user
     internal = user.has_perm("accompaniment.view_internal", delegation)
     kinds = [k for k in request.GET.getlist("kind") if k in EngagementKind.values]
+    show = [s for s in request.GET.getlist("show") if s in selectors.ENTRY_KINDS]
     can_record = user.has_perm("accompaniment.record_followup", delegation)
     entries = selectors.followup_entries(
-        delegation=delegation, internal=internal, kinds=kinds
+        delegation=delegation,
+        internal=internal,
+        kinds=kinds,
+        show=show or selectors.ENTRY_KINDS,
     )
     open_items = selectors.open_action_items(delegation=delegation, internal=internal)
     items = [*open_items, *(e.action_item for e in entries if e.action_item)]
@@ -144,6 +148,13 @@ def followup(request, pk):
             "open_items": open_items,
             "kinds": EngagementKind.choices,
             "chosen_kinds": kinds,
+            "entry_kinds": [
+                ("engagements", _("Engagements")),
+                ("actions", _("Action items")),
+                ("milestones", _("NAP milestones")),
+                ("updates", _("Indicator updates")),
+            ],
+            "shown": show,
             "can_record": can_record,
             "is_member": not internal,
         },

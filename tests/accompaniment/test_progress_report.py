@@ -26,12 +26,7 @@ from accompaniment.services import (
 from roadmaps.enums import ExportKind
 from roadmaps.models import Export, Indicator
 from roadmaps.reports import report_build, report_pdf
-from tests.roadmaps import exports_support
 from tests.roadmaps.exports_support import pdf_words
-
-exports_dir = exports_support.exports_dir
-in_process_tasks = exports_support.in_process_tasks
-demo_roadmap = exports_support.demo_roadmap
 
 SCHEMA = json.loads(
     (

@@ -585,3 +585,40 @@ def test_the_editor_s_indicator_form_takes_measure_direction_and_dimensions(
             base_version=women_trained.version,
             changes={"dimensions": ["religion"]},
         )
+
+
+def test_the_timeline_shows_submitted_updates_and_filters_by_kind(
+    client, bolivia, bolivia_member, assigned, women_trained
+):
+    periods_sync(roadmap=bolivia.roadmap, indicators=[women_trained])
+    period = this_year_period(women_trained)
+    indicator_update_save(
+        period=period,
+        user=bolivia_member,
+        fields={"value": Decimal("7"), "as_of": TODAY},
+        submit=True,
+    )
+    indicator_update_save(  # a draft stays off the timeline
+        period=period,
+        user=bolivia_member,
+        fields={"value": Decimal("999"), "as_of": TODAY},
+    )
+    from accompaniment.services import engagement_save
+
+    engagement_save(
+        delegation=bolivia,
+        user=assigned,
+        kind="call",
+        starts_on=TODAY,
+        summary="A call about the figures.",
+    )
+    client.force_login(assigned)
+    url = f"/delegations/{bolivia.pk}/follow-up/"
+
+    everything = client.get(url).content.decode()
+    updates_only = client.get(url, {"show": "updates"}).content.decode()
+
+    assert "Women mediators trained" in everything
+    assert "A call about the figures." in everything and "999" not in everything
+    assert "Women mediators trained" in updates_only
+    assert "A call about the figures." not in updates_only

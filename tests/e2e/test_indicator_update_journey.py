@@ -5,6 +5,7 @@ indicator table and the cohort board show the result."""
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -16,6 +17,7 @@ from roadmaps.services import roadmap_initialize
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_accessibility import BLOCKING_IMPACTS, axe_violations, describe
 from tests.factories import roadmaps as roadmap_factories
+from tests.roadmaps.exports_support import pdf_words
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +33,15 @@ PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
 def test_report_return_correct_approve(
-    new_page, convening, bolivia, bolivia_member, facilitator, organizer, tmp_path
+    new_page,
+    convening,
+    bolivia,
+    bolivia_member,
+    facilitator,
+    organizer,
+    tmp_path,
+    in_process_tasks,
+    exports_dir,
 ):
     today = timezone.localdate()
     bolivia.facilitators.add(facilitator)
@@ -113,3 +123,16 @@ def test_report_return_correct_approve(
     line = chief.get_by_role("row").filter(has_text="Bolivia")
     expect(line.get_by_text("1 update approved")).to_be_visible()
     assert datetime.date.today() >= period.starts_on
+
+    # The progress report, rendered by the worker, holds the approved figure.
+    chief.goto(f"/delegations/{bolivia.pk}/indicators/")
+    report = chief.get_by_role("region", name="Progress report (PDF)")
+    report.get_by_label("English").check()
+    report.get_by_role("button", name="Export PDF").click()
+    download_button = chief.get_by_role("link", name="Download PDF")
+    expect(download_button).to_be_visible(timeout=60_000)
+    with chief.expect_download() as download:
+        download_button.click()
+    text = pdf_words(Path(download.value.path()).read_bytes())
+    assert "Progress report — Bolivia" in text
+    assert "Women mediators trained" in text and "Women: 20" in text
