@@ -1,6 +1,6 @@
 """The cohort board: every delegation of a convening on one line, its NAP
 path (the roadmap's milestones, stage by stage), its last contact, what is
-still to do and its indicator updates (approved, waiting for review). Five
+still to do and its indicator updates (approved, waiting for review). Six
 queries whatever the size of the cohort."""
 
 import datetime
@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 
 from academy.models import Delegation
 from accompaniment.enums import PENDING, EngagementStatus, UpdateStatus
@@ -34,29 +33,32 @@ def _stage_columns():
     return list(MilestoneKind.choices)
 
 
+def _update_counts(convening) -> dict:
+    """{(delegation id, status): how many indicator updates}, approved and
+    submitted, for the whole convening in one grouped query."""
+    counts = defaultdict(int)
+    for row in (
+        IndicatorUpdate.objects.filter(
+            period__indicator__roadmap__delegation__convening=convening,
+            period__indicator__deleted_at__isnull=True,
+            status__in=[UpdateStatus.APPROVED, UpdateStatus.SUBMITTED],
+        )
+        .order_by()
+        .values("period__indicator__roadmap__delegation_id", "status")
+        .annotate(number=Count("pk"))
+    ):
+        counts[row["period__indicator__roadmap__delegation_id"], row["status"]] = row[
+            "number"
+        ]
+    return counts
+
+
 def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
     """One line per delegation, sorted by country name in the active language."""
     held = Engagement.objects.filter(
         delegation=OuterRef("pk"), status=EngagementStatus.HELD, starts_on__lte=today
     )
     pending = Q(action_items__status__in=PENDING)
-
-    def updates(status):
-        """How many of the delegation's indicator updates are in ``status``."""
-        return Coalesce(
-            Subquery(
-                IndicatorUpdate.objects.filter(
-                    period__indicator__roadmap__delegation=OuterRef("pk"),
-                    period__indicator__deleted_at__isnull=True,
-                    status=status,
-                )
-                .order_by()
-                .values("period__indicator__roadmap__delegation")
-                .annotate(number=Count("pk"))
-                .values("number")[:1]
-            ),
-            0,
-        )
 
     delegations = list(
         Delegation.objects.filter(convening=convening)
@@ -74,8 +76,6 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
                 filter=pending & Q(action_items__due_on__lt=today),
                 distinct=True,
             ),
-            updates_approved=updates(UpdateStatus.APPROVED),
-            updates_to_review=updates(UpdateStatus.SUBMITTED),
         )
     )
     delegations.sort(key=lambda d: str(d.country.name))
@@ -85,6 +85,7 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
     ).order_by("planned_date", "pk"):
         # One of a kind on a path (Milestone.clean).
         milestones[milestone.roadmap_id].setdefault(milestone.kind, milestone)
+    updates = _update_counts(convening)
     quiet_after = FollowUpSettings.for_convening(convening.pk).quiet_days
     since = convening.end_date
     lines = []
@@ -103,8 +104,8 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
                 quiet=days is not None and days > quiet_after,
                 open_actions=delegation.open_actions,
                 overdue_actions=delegation.overdue_actions,
-                updates_approved=delegation.updates_approved,
-                updates_to_review=delegation.updates_to_review,
+                updates_approved=updates[delegation.pk, UpdateStatus.APPROVED],
+                updates_to_review=updates[delegation.pk, UpdateStatus.SUBMITTED],
                 stages=[(kind, by_kind.get(kind)) for kind, _label in _stage_columns()],
             )
         )

@@ -53,6 +53,18 @@ class IndicatorRow:
     indicator: object
     periods: list = field(default_factory=list)
     sparkline: str = ""
+    shown: list = field(default_factory=list)  # the periods the page lists
+    hidden: int = 0  # later periods left out of the page
+
+    def periods_show(self, *, every: bool) -> None:
+        """Every period, or those begun and the next one (a five-year monthly
+        plan would list sixty lines per indicator)."""
+        if every:
+            self.shown, self.hidden = self.periods, 0
+            return
+        begun = [line for line in self.periods if line.started]
+        self.shown = self.periods[: len(begun) + 1]
+        self.hidden = len(self.periods) - len(self.shown)
 
     @property
     def latest_actual(self):
@@ -76,9 +88,13 @@ def _by_category(indicator, approved):
     return [(value.category, value.value) for value in latest.values.all()]
 
 
-def indicator_table(*, roadmap, today: datetime.date, tree=None) -> list[IndicatorRow]:
+def indicator_table(
+    *, roadmap, today: datetime.date, tree=None, every_period: bool = True
+) -> list[IndicatorRow]:
     """Every living indicator of the roadmap in the order of its results tree
-    (``tree``: the roadmap's, when the caller has it already)."""
+    (``tree``: the roadmap's, when the caller has it already); each row's
+    ``shown`` periods: all of them, or (``every_period=False``) those begun and
+    the next one."""
     tree = tree or roadmap_tree(roadmap=roadmap)
     indicators = tree.indicators
     periods = defaultdict(list)
@@ -123,6 +139,7 @@ def indicator_table(*, roadmap, today: datetime.date, tree=None) -> list[Indicat
                 )
             )
         row.sparkline = sparkline_svg(row)
+        row.periods_show(every=every_period)
         rows.append(row)
     return rows
 

@@ -58,6 +58,7 @@ urlpatterns = [
         name="indicator_table",
     ),
     path("periods/<int:pk>/updates/new/", tracking.update_create, name="update_create"),
+    path("periods/<int:pk>/", tracking.period_detail, name="period_detail"),
     path("periods/<int:pk>/target/", tracking.period_target, name="period_target"),
     path("periods/<int:pk>/lock/", tracking.period_lock, name="period_lock"),
     path("updates/<int:pk>/", tracking.update_detail, name="update_detail"),

@@ -329,6 +329,9 @@ MATRIX = {
     "accompaniment:update_evidence_add": Route(
         lambda w: {"pk": w.update.pk}, post=MEMBERS
     ),
+    "accompaniment:period_detail": Route(
+        lambda w: {"pk": w.period.pk}, get=DELEGATION_READERS
+    ),
     "accompaniment:period_target": Route(
         lambda w: {"pk": w.period.pk},
         post=STAFF,

@@ -81,7 +81,11 @@ def indicator_table_page(request, pk):
             "delegation": delegation,
             "convening": delegation.convening,
             "roadmap": roadmap,
-            "rows": indicator_table(roadmap=roadmap, today=timezone.localdate()),
+            "rows": indicator_table(
+                roadmap=roadmap,
+                today=timezone.localdate(),
+                every_period=request.GET.get("periods") == "all",
+            ),
             "can_submit": user.has_perm("accompaniment.submit_update", delegation),
             "can_review": user.has_perm("accompaniment.review_update", delegation),
             "can_set_target": user.has_perm(
@@ -267,6 +271,50 @@ def update_evidence_add(request, pk):
     )
 
 
+def period_url(period) -> str:
+    return reverse("accompaniment:period_detail", kwargs={"pk": period.pk})
+
+
+@login_required
+@require_GET
+def period_detail(request, pk):
+    """A period: its target (set by the staff who accompany the delegation),
+    its lock (organizers) and its updates."""
+    period = object_or_404_for(
+        request.user, PERIODS, "accompaniment.view_followup", pk=pk
+    )
+    user = request.user
+    can_set_target = (
+        user.has_perm("accompaniment.set_period_target", period)
+        and not period.is_locked
+        and period.indicator.measure != "qualitative"
+    )
+    return render(
+        request,
+        "accompaniment/period_detail.html",
+        {
+            "period": period,
+            "indicator": period.indicator,
+            "delegation": period.delegation,
+            "updates": list(
+                period.updates.select_related("author").order_by("as_of", "pk")
+            ),
+            "target_form": PeriodTargetForm(
+                initial={
+                    "target_value": period.target_value,
+                    "version": period.version,
+                }
+            )
+            if can_set_target
+            else None,
+            "can_lock": user.has_perm("accompaniment.lock_period", period),
+            "can_submit": user.has_perm("accompaniment.submit_update", period)
+            and period.starts_on <= timezone.localdate()
+            and not period.is_locked,
+        },
+    )
+
+
 @login_required
 @require_POST
 def period_target(request, pk):
@@ -286,11 +334,11 @@ def period_target(request, pk):
         )
         if saved is not None:
             messages.success(request, _("The target is saved."))
-            return redirect(table_url(period.delegation.pk, f"period-{period.pk}"))
+            return redirect(period_url(period))
     messages.error(
         request, " ".join(e for errors in form.errors.values() for e in errors)
     )
-    return redirect(table_url(period.delegation.pk, f"period-{period.pk}"))
+    return redirect(period_url(period))
 
 
 @login_required
@@ -305,7 +353,7 @@ def period_lock(request, pk):
         request,
         _("The period is locked.") if locked else _("The period is unlocked."),
     )
-    return redirect(table_url(period.delegation.pk, f"period-{period.pk}"))
+    return redirect(period_url(period))
 
 
 @login_required

@@ -622,3 +622,47 @@ def test_the_timeline_shows_submitted_updates_and_filters_by_kind(
     assert "A call about the figures." in everything and "999" not in everything
     assert "Women mediators trained" in updates_only
     assert "A call about the figures." not in updates_only
+
+
+def test_the_table_lists_the_periods_begun_and_the_next_one(
+    client, bolivia, organizer, roadmap, women_trained
+):
+    Indicator.objects.filter(pk=women_trained.pk).update(frequency="quarterly")
+    client.force_login(organizer)
+
+    page = table(client, bolivia).content.decode()
+    every = client.get(
+        f"/delegations/{bolivia.pk}/indicators/", {"periods": "all"}
+    ).content.decode()
+
+    begun = ReportingPeriod.objects.filter(
+        indicator=women_trained, starts_on__lte=TODAY
+    ).count()
+    assert page.count('<tr id="period-') == begun + 1
+    assert every.count('<tr id="period-') == 12  # three years of quarters
+    assert f"{12 - begun - 1} later periods not shown" in page
+
+
+def test_the_staff_set_a_target_and_the_organizers_lock_on_the_period_page(
+    client, bolivia, assigned, organizer, bolivia_member, women_trained
+):
+    periods_sync(roadmap=bolivia.roadmap, indicators=[women_trained])
+    period = this_year_period(women_trained)
+    url = f"/periods/{period.pk}/"
+    client.force_login(assigned)
+
+    page = client.get(url).content.decode()
+    client.post(f"{url}target/", {"target_value": "35", "version": period.version})
+    refused_lock = client.post(f"{url}lock/", {"locked": "1"})
+
+    assert 'name="target_value"' in page and "Lock the period" not in page
+    period.refresh_from_db()
+    assert period.target_value == Decimal("35") and refused_lock.status_code == 404
+    client.force_login(organizer)
+    client.post(f"{url}lock/", {"locked": "1"})
+    period.refresh_from_db()
+    assert period.is_locked
+    client.force_login(bolivia_member)
+    member_page = client.get(url).content.decode()
+    assert 'name="target_value"' not in member_page
+    assert "Report on an indicator" not in member_page  # locked: no more updates
