@@ -71,6 +71,28 @@ class IndicatorRow:
         known = [p for p in self.periods if p.actual is not None]
         return known[-1] if known else None
 
+    @property
+    def to_date(self):
+        """Where the indicator stands now: for a cumulative one the baseline
+        plus every period's approved actual, else the latest period's."""
+        if self.indicator.cumulative:
+            known = [p.actual for p in self.periods if p.actual is not None]
+            if not known:
+                return None
+            return (self.indicator.baseline_value or Decimal(0)) + sum(known)
+        latest = self.latest_actual
+        return latest.actual if latest else None
+
+    @property
+    def to_date_percent(self):
+        """The share of the way to the plan's target covered so far."""
+        return percent_of_target(
+            baseline=self.indicator.baseline_value,
+            target=self.indicator.target_value,
+            actual=self.to_date,
+            ascending=self.indicator.ascending,
+        )
+
 
 def _by_category(indicator, approved):
     """The approved figure per category: summed for a cumulative indicator,

@@ -151,3 +151,23 @@ def test_categories_that_do_not_add_up_are_named():
         total=D("20"),
         values_by_dimension={"Sex": [D("12"), D("8")], "Age band": [D("5"), D("9")]},
     ) == ["Age band"]
+
+
+def test_so_far_adds_up_a_cumulative_indicator_from_its_baseline():
+    from accompaniment.indicator_table import IndicatorRow
+
+    trained = SimpleNamespace(
+        cumulative=True,
+        baseline_value=D("12"),
+        target_value=D("60"),
+        ascending=True,
+    )
+    row = IndicatorRow(
+        indicator=trained,
+        periods=[SimpleNamespace(actual=D("18")), SimpleNamespace(actual=D("6"))],
+    )
+
+    assert row.to_date == D("36")  # 12 before the plan, 18 and 6 since
+    assert row.to_date_percent == D("50")  # half of the way from 12 to 60
+    trained.cumulative = False
+    assert row.to_date == D("6")
