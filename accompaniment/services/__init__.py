@@ -22,6 +22,7 @@ from accompaniment.services.tracking import (
     period_lock_set,
     period_target_set,
     periods_sync,
+    periods_sync_all,
 )
 
 __all__ = [
@@ -42,5 +43,6 @@ __all__ = [
     "period_lock_set",
     "period_target_set",
     "periods_sync",
+    "periods_sync_all",
     "version_check",
 ]

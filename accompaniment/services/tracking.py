@@ -8,6 +8,7 @@ history record with its author (django-simple-history).
 """
 
 import datetime
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -125,6 +126,21 @@ def periods_sync(*, roadmap: Roadmap, indicators: list[Indicator]) -> None:
         ReportingPeriod.objects.filter(pk__in=stale).delete()
     if new:
         ReportingPeriod.objects.bulk_create(new, ignore_conflicts=True)
+
+
+def periods_sync_all() -> int:
+    """periods_sync for every roadmap with a plan period and indicators that
+    have a frequency; returns how many roadmaps were looked at."""
+    indicators = defaultdict(list)
+    for indicator in Indicator.objects.filter(
+        deleted_at=None,
+        roadmap__plan_start_year__isnull=False,
+        roadmap__plan_end_year__isnull=False,
+    ).exclude(frequency=""):
+        indicators[indicator.roadmap_id].append(indicator)
+    for roadmap in Roadmap.objects.filter(pk__in=list(indicators)):
+        periods_sync(roadmap=roadmap, indicators=indicators[roadmap.pk])
+    return len(indicators)
 
 
 def _locked_period(period: ReportingPeriod, base_version) -> ReportingPeriod:

@@ -2,8 +2,9 @@
 (drafted, submitted, corrected), their review, the periods' targets and locks,
 and a baseline changed after the roadmap is final.
 
-Plain forms that answer with a redirect (they work without JavaScript; htmx
-boosts them in the page). Anything the person may not see answers 404."""
+Forms that answer with a redirect: they work without JavaScript, and htmx
+boosts the review, target and lock forms (no full reload). The NAP path's
+stages are edited in place (views/nap_path.py). Anything the person may not see answers 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -666,3 +666,20 @@ def test_the_staff_set_a_target_and_the_organizers_lock_on_the_period_page(
     member_page = client.get(url).content.decode()
     assert 'name="target_value"' not in member_page
     assert "Report on an indicator" not in member_page  # locked: no more updates
+
+
+def test_the_daily_task_makes_the_periods_nobody_opened_and_reminds_them(
+    bolivia, bolivia_member, roadmap, women_trained, settings
+):
+    from accompaniment.tasks import reminders_send_daily
+
+    settings.FOLLOWUP_QUIET_DAYS = 10_000
+    settings.REMINDER_PERIOD_DAYS = 400  # this year's period ends within it
+    bolivia.focal_point = bolivia_member
+    bolivia.save()
+    assert not ReportingPeriod.objects.exists()
+
+    reminders_send_daily()
+
+    assert ReportingPeriod.objects.filter(indicator=women_trained).count() == 3
+    assert any(m.subject.startswith("Indicator update") for m in mail.outbox)

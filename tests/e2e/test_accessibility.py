@@ -159,6 +159,16 @@ SCREENS = [
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/indicators/",
     ),
     Screen(
+        "period-organizer",
+        "organizer",
+        lambda cohort: f"/periods/{first_period(cohort)}/",
+    ),
+    Screen(
+        "update-form-participant",
+        "bolivia_member",
+        lambda cohort: f"/periods/{first_period(cohort)}/updates/new/",
+    ),
+    Screen(
         "engagement-form-facilitator",
         "facilitator",
         lambda cohort: f"/delegations/{cohort.bolivia.pk}/follow-up/engagements/new/",
@@ -172,6 +182,21 @@ SCREENS = [
 
 
 SCREEN_BY_NAME = {screen.name: screen for screen in SCREENS}
+
+
+def first_period(cohort) -> int:
+    """The first reporting period of Bolivia's roadmap (made if need be, as the
+    daily task does)."""
+    from accompaniment.models import ReportingPeriod
+    from accompaniment.services import periods_sync_all
+
+    periods_sync_all()
+    return (
+        ReportingPeriod.objects.filter(indicator__roadmap=cohort.bolivia.roadmap)
+        .order_by("starts_on", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
 
 
 @pytest.fixture
