@@ -4,7 +4,8 @@ and a baseline changed after the roadmap is final.
 
 Forms that answer with a redirect: they work without JavaScript, and htmx
 boosts the review, target and lock forms (no full reload). The NAP path's
-stages are edited in place (views/nap_path.py). Anything the person may not see answers 404."""
+stages are edited in place (views/nap_path.py). Anything the person may not
+see answers 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
