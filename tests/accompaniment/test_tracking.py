@@ -683,3 +683,14 @@ def test_the_daily_task_makes_the_periods_nobody_opened_and_reminds_them(
 
     assert ReportingPeriod.objects.filter(indicator=women_trained).count() == 3
     assert any(m.subject.startswith("Indicator update") for m in mail.outbox)
+
+
+def test_a_member_finds_the_indicators_and_the_path_from_home(
+    client, bolivia, bolivia_member
+):
+    client.force_login(bolivia_member)
+
+    home = client.get("/").content.decode()
+
+    assert f"/delegations/{bolivia.pk}/indicators/" in home
+    assert f"/delegations/{bolivia.pk}/nap-path/" in home
