@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from accompaniment.views import log as views
-from accompaniment.views import nap_path, tracking
+from accompaniment.views import nap_path, reports, tracking
 
 app_name = "accompaniment"
 
@@ -71,17 +71,17 @@ urlpatterns = [
     ),
     re_path(
         r"^delegations/(?P<pk>[0-9]+)/indicators/tracking\.(?P<fmt>json|xlsx)$",
-        tracking.tracking_download,
+        reports.tracking_download,
         name="tracking_download",
     ),
     path(
         "delegations/<int:pk>/progress-report/",
-        tracking.progress_export_request,
+        reports.progress_export_request,
         name="progress_export_request",
     ),
     path(
         "convenings/<int:pk>/progress-report/",
-        tracking.cohort_progress_export_request,
+        reports.cohort_progress_export_request,
         name="cohort_progress_export_request",
     ),
     path(

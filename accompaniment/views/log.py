@@ -32,7 +32,7 @@ from accompaniment.models import (
     attachments_storage,
 )
 from accompaniment.views.files import attachment_keep
-from accompaniment.views.tracking import export_form
+from accompaniment.views.reports import export_form
 from common.views import form_save_or_report, object_or_404_for
 
 
