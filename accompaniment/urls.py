@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
+from accompaniment.views import indicators, nap_path, reports, updates
 from accompaniment.views import log as views
-from accompaniment.views import nap_path, reports, tracking
 
 app_name = "accompaniment"
 
@@ -54,19 +54,19 @@ urlpatterns = [
     ),
     path(
         "delegations/<int:pk>/indicators/",
-        tracking.indicator_table_page,
+        indicators.indicator_table_page,
         name="indicator_table",
     ),
-    path("periods/<int:pk>/updates/new/", tracking.update_create, name="update_create"),
-    path("periods/<int:pk>/", tracking.period_detail, name="period_detail"),
-    path("periods/<int:pk>/target/", tracking.period_target, name="period_target"),
-    path("periods/<int:pk>/lock/", tracking.period_lock, name="period_lock"),
-    path("updates/<int:pk>/", tracking.update_detail, name="update_detail"),
-    path("updates/<int:pk>/edit/", tracking.update_edit, name="update_edit"),
-    path("updates/<int:pk>/review/", tracking.update_review, name="update_review"),
+    path("periods/<int:pk>/updates/new/", updates.update_create, name="update_create"),
+    path("periods/<int:pk>/", indicators.period_detail, name="period_detail"),
+    path("periods/<int:pk>/target/", indicators.period_target, name="period_target"),
+    path("periods/<int:pk>/lock/", indicators.period_lock, name="period_lock"),
+    path("updates/<int:pk>/", updates.update_detail, name="update_detail"),
+    path("updates/<int:pk>/edit/", updates.update_edit, name="update_edit"),
+    path("updates/<int:pk>/review/", updates.update_review, name="update_review"),
     path(
         "updates/<int:pk>/evidence/",
-        tracking.update_evidence_add,
+        updates.update_evidence_add,
         name="update_evidence_add",
     ),
     re_path(
@@ -86,7 +86,7 @@ urlpatterns = [
     ),
     path(
         "indicators/<int:pk>/baseline/",
-        tracking.indicator_baseline,
+        indicators.indicator_baseline,
         name="indicator_baseline",
     ),
 ]

@@ -1,5 +1,6 @@
-"""The follow-up's writes: the log and the NAP path (followup), the tracking
-of indicators (tracking)."""
+"""The follow-up's writes: the log and the NAP path (followup), the reporting
+periods and categories of the indicators (periods), their updates and review
+(updates)."""
 
 from accompaniment.services.followup import (
     ACTION_FIELDS,
@@ -12,17 +13,20 @@ from accompaniment.services.followup import (
     engagement_save,
     followup_settings_save,
     milestone_track,
+    version_bump,
     version_check,
 )
-from accompaniment.services.tracking import (
+from accompaniment.services.periods import (
     categories_ensure,
-    indicator_baseline_change,
-    indicator_update_review,
-    indicator_update_save,
     period_lock_set,
     period_target_set,
     periods_sync,
     periods_sync_all,
+)
+from accompaniment.services.updates import (
+    indicator_baseline_change,
+    indicator_update_review,
+    indicator_update_save,
 )
 
 __all__ = [
@@ -44,5 +48,6 @@ __all__ = [
     "period_target_set",
     "periods_sync",
     "periods_sync_all",
+    "version_bump",
     "version_check",
 ]

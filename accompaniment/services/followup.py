@@ -48,6 +48,13 @@ ENGAGEMENT_FIELDS = (
 ACTION_FIELDS = ("title", "owner_side", "owner", "due_on", "status", "visibility")
 
 
+def version_bump(obj, user) -> None:
+    """Save ``obj`` as a new version, its history record by ``user``."""
+    obj.version += 1
+    obj._history_user = user
+    obj.save()
+
+
 def version_check(entry, base_version: int | None) -> None:
     """Refuse a save based on a replaced version, naming who replaced it."""
     if base_version is None or entry.version == base_version:
@@ -233,9 +240,7 @@ def action_item_status_set(
     if locked.status == status:
         return locked
     locked.status = status
-    locked.version += 1
-    locked._history_user = user
-    locked.save()
+    version_bump(locked, user)
     locked.refresh_from_db()
     return locked
 
