@@ -18,6 +18,7 @@ from accompaniment.enums import UpdateStatus
 from accompaniment.models import IndicatorUpdate, ReportingPeriod
 from accompaniment.progress import (
     categories_mismatch,
+    latest_approved,
     percent_of_target,
     period_actual,
 )
@@ -55,6 +56,18 @@ class IndicatorRow:
     sparkline: str = ""
     shown: list = field(default_factory=list)  # the periods the page lists
     hidden: int = 0  # later periods left out of the page
+
+    @property
+    def reported(self) -> list:
+        """The periods a printed report lists: those with something to say (a
+        target once begun, an actual, an update)."""
+        return [
+            line
+            for line in self.periods
+            if line.actual is not None
+            or line.updates
+            or (line.started and line.period.target_value is not None)
+        ]
 
     def periods_show(self, *, every: bool) -> None:
         """Every period, or those begun and the next one (a five-year monthly
@@ -106,8 +119,10 @@ def _by_category(indicator, approved):
                 totals[value.category_id] += value.value
                 categories[value.category_id] = value.category
         return [(categories[pk], totals[pk]) for pk in totals]
-    latest = max(approved, key=lambda u: (u.as_of, u.reviewed_at or u.as_of, u.pk))
-    return [(value.category, value.value) for value in latest.values.all()]
+    return [
+        (value.category, value.value)
+        for value in latest_approved(approved).values.all()
+    ]
 
 
 def indicator_table(

@@ -5,6 +5,12 @@ whether the categories add up to the total. Plain functions: no database."""
 from decimal import ROUND_HALF_UP, Decimal
 
 
+def latest_approved(approved: list):
+    """The approved update a period stands on when it is not cumulative: the
+    latest by the date it is true on, then by approval."""
+    return max(approved, key=lambda u: (u.as_of, u.reviewed_at or u.as_of, u.pk))
+
+
 def period_actual(*, cumulative: bool, approved: list):
     """The period's actual: the sum of its approved updates for a cumulative
     indicator, else the latest approved one (by the date it is true on, then by
@@ -14,8 +20,7 @@ def period_actual(*, cumulative: bool, approved: list):
         return None
     if cumulative:
         return sum((u.value for u in valued), Decimal(0))
-    latest = max(valued, key=lambda u: (u.as_of, u.reviewed_at or u.as_of, u.pk))
-    return latest.value
+    return latest_approved(valued).value
 
 
 def percent_of_target(*, baseline, target, actual, ascending: bool):

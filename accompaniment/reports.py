@@ -17,7 +17,7 @@ from academy.models import Convening
 from accompaniment import board
 from accompaniment.indicator_table import indicator_table
 from accompaniment.selectors import followup_entries, nap_path, open_action_items
-from roadmaps.enums import ExportKind
+from roadmaps.enums import ExportKind, MilestoneStatus
 from roadmaps.models import Roadmap
 from roadmaps.reports import (
     Report,
@@ -26,20 +26,6 @@ from roadmaps.reports import (
     report_document,
     report_filename,
 )
-
-
-def _periods_reported(rows) -> list:
-    """Only the periods with something to say: a target, an actual or an update
-    (a five-year monthly plan would print sixty empty lines otherwise)."""
-    for row in rows:
-        row.reported = [
-            line
-            for line in row.periods
-            if line.actual is not None
-            or line.updates
-            or (line.started and line.period.target_value is not None)
-        ]
-    return rows
 
 
 def progress_context(*, roadmap: Roadmap) -> dict:
@@ -53,9 +39,11 @@ def progress_context(*, roadmap: Roadmap) -> dict:
         "convening": delegation.convening,
         "stages": stages,
         "reached": sum(
-            1 for s in stages if s.milestone and s.milestone.status == "achieved"
+            1
+            for s in stages
+            if s.milestone and s.milestone.status == MilestoneStatus.ACHIEVED
         ),
-        "rows": _periods_reported(indicator_table(roadmap=roadmap, today=today)),
+        "rows": indicator_table(roadmap=roadmap, today=today),
         "engagements": [e.engagement for e in entries if e.engagement][:12],
         "open_items": open_action_items(delegation=delegation, internal=False),
         "generated_at": timezone.now(),
@@ -120,9 +108,7 @@ def cohort_progress_report(
             roadmap = getattr(line.delegation, "roadmap", None)
             if roadmap is None:
                 continue
-            rows = _periods_reported(
-                indicator_table(roadmap=roadmap, today=timezone.localdate())
-            )
+            rows = indicator_table(roadmap=roadmap, today=timezone.localdate())
             sections.append((line.delegation, rows))
         return {
             "template": "accompaniment/reports/cohort_progress.html",

@@ -114,9 +114,10 @@ class PathStage:
     files: list
 
 
-def nap_path(*, roadmap) -> list[PathStage]:
-    """Every stage of the NAP path in order, with the roadmap's milestone for it
-    (or None) and its evidence files. Two queries."""
+def nap_path(*, roadmap, kinds=None) -> list[PathStage]:
+    """Every stage of the NAP path in order (or only those of ``kinds``), with
+    the roadmap's milestone for it (or None) and its evidence files. Two
+    queries."""
     milestones = {
         m.kind: m
         for m in Milestone.objects.filter(
@@ -134,4 +135,5 @@ def nap_path(*, roadmap) -> list[PathStage]:
             else [],
         )
         for kind, label in MilestoneKind.choices
+        if kinds is None or kind in kinds
     ]

@@ -82,11 +82,6 @@ def periods_sync(*, roadmap: Roadmap, indicators: list[Indicator]) -> None:
         existing.setdefault(period.indicator_id, {})[
             (period.starts_on, period.ends_on)
         ] = period
-    reported = set(
-        IndicatorUpdate.objects.filter(period__indicator__in=indicators).values_list(
-            "period_id", flat=True
-        )
-    )
     new, stale = [], []
     for indicator in indicators:
         spans = period_spans(
@@ -109,10 +104,12 @@ def periods_sync(*, roadmap: Roadmap, indicators: list[Indicator]) -> None:
         stale += [
             period.pk
             for key, period in have.items()
-            if key not in keys and period.pk not in reported and not period.is_locked
+            if key not in keys and not period.is_locked
         ]
     if stale:
-        ReportingPeriod.objects.filter(pk__in=stale).delete()
+        # Looked up only when the plan changed: most visits change nothing.
+        reported = IndicatorUpdate.objects.filter(period__in=stale).values("period")
+        ReportingPeriod.objects.filter(pk__in=stale).exclude(pk__in=reported).delete()
     if new:
         ReportingPeriod.objects.bulk_create(new, ignore_conflicts=True)
 

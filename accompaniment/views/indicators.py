@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from academy.models import Delegation
 from accompaniment import services
 from accompaniment.forms import (
     BaselineForm,
@@ -25,8 +24,10 @@ from accompaniment.models import (
     ReportingPeriod,
 )
 from accompaniment.views.reports import export_form
+from accompaniment.views.shared import delegation_with_roadmap
 from common.views import form_save_or_report, object_or_404_for
 from roadmaps.models import Indicator
+from roadmaps.selectors import roadmap_tree
 from roadmaps.services import StaleEdit
 
 PERIODS = ReportingPeriod.objects.select_related(
@@ -46,21 +47,12 @@ def period_url(period) -> str:
 @login_required
 @require_GET
 def indicator_table_page(request, pk):
-    delegation = object_or_404_for(
-        request.user,
-        Delegation.objects.select_related("convening", "roadmap"),
-        "accompaniment.view_followup",
-        pk=pk,
-    )
-    if not hasattr(delegation, "roadmap"):
-        raise Http404
+    delegation = delegation_with_roadmap(request, pk, "accompaniment.view_followup")
     roadmap = delegation.roadmap
     # The periods follow the plan: made when the plan's years or an indicator's
     # frequency call for them (idempotent; a period reported on is kept).
-    services.periods_sync(
-        roadmap=roadmap,
-        indicators=list(Indicator.objects.filter(roadmap=roadmap, deleted_at=None)),
-    )
+    tree = roadmap_tree(roadmap=roadmap)  # read once: the sync and the table
+    services.periods_sync(roadmap=roadmap, indicators=tree.indicators)
     user = request.user
     return render(
         request,
@@ -71,6 +63,7 @@ def indicator_table_page(request, pk):
             "roadmap": roadmap,
             "rows": indicator_table(
                 roadmap=roadmap,
+                tree=tree,
                 today=timezone.localdate(),
                 every_period=request.GET.get("periods") == "all",
             ),

@@ -31,8 +31,8 @@ from accompaniment.models import (
     FollowUpSettings,
     attachments_storage,
 )
-from accompaniment.views.files import attachment_keep
 from accompaniment.views.reports import export_form
+from accompaniment.views.shared import attachment_keep
 from common.views import form_save_or_report, object_or_404_for
 
 

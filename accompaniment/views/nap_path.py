@@ -14,26 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from academy.models import Delegation
 from accompaniment import selectors, services
 from accompaniment.forms import AttachmentForm, MilestoneTrackForm
-from accompaniment.views.files import attachment_keep
-from common.views import form_save_or_report, htmx_replace, object_or_404_for
+from accompaniment.views.shared import attachment_keep, delegation_with_roadmap
+from common.views import form_save_or_report, htmx_replace
 from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone, Roadmap
 from roadmaps.services import StaleEdit
-
-
-def _delegation(request, pk, perm):
-    delegation = object_or_404_for(
-        request.user,
-        Delegation.objects.select_related("convening", "roadmap"),
-        perm,
-        pk=pk,
-    )
-    if not hasattr(delegation, "roadmap"):
-        raise Http404
-    return delegation
 
 
 def _path_url(delegation, kind="") -> str:
@@ -44,7 +31,7 @@ def _path_url(delegation, kind="") -> str:
 @login_required
 @require_GET
 def nap_path(request, pk):
-    delegation = _delegation(request, pk, "accompaniment.view_followup")
+    delegation = delegation_with_roadmap(request, pk, "accompaniment.view_followup")
     return render(
         request,
         "accompaniment/nap_path.html",
@@ -62,19 +49,7 @@ def nap_path(request, pk):
 def _stage(delegation, kind):
     if kind not in MilestoneKind.values:
         raise Http404
-    milestone = (
-        Milestone.objects.filter(
-            roadmap=delegation.roadmap, kind=kind, deleted_at__isnull=True
-        )
-        .prefetch_related("evidence_files")
-        .first()
-    )
-    return selectors.PathStage(
-        kind=kind,
-        label=MilestoneKind(kind).label,
-        milestone=milestone,
-        files=list(milestone.evidence_files.all()) if milestone else [],
-    )
+    return selectors.nap_path(roadmap=delegation.roadmap, kinds={kind})[0]
 
 
 def _stage_response(request, delegation, stage, *, form=None, said="", status=200):
@@ -129,7 +104,7 @@ def _conflict_explain(form, error: StaleEdit) -> None:
 @require_http_methods(["GET", "POST"])
 def milestone_track(request, pk, kind):
     """Update where a stage stands (adding it to the path the first time)."""
-    delegation = _delegation(request, pk, "accompaniment.track_path")
+    delegation = delegation_with_roadmap(request, pk, "accompaniment.track_path")
     stage = _stage(delegation, kind)
     form = MilestoneTrackForm(
         request.POST or None,
@@ -172,7 +147,7 @@ def milestone_track(request, pk, kind):
 @require_POST
 def milestone_evidence_add(request, pk, kind):
     """Attach a file as evidence of a stage (the stage must be on the path)."""
-    delegation = _delegation(request, pk, "accompaniment.track_path")
+    delegation = delegation_with_roadmap(request, pk, "accompaniment.track_path")
     stage = _stage(delegation, kind)
     if stage.milestone is None:
         messages.error(request, _("Save the stage first, then attach its evidence."))

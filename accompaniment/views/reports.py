@@ -3,15 +3,16 @@ the worker; their progress and download are the roadmaps' export pages) and
 a roadmap's tracking data as JSON or XLSX."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from academy.models import Convening, Delegation
+from academy.models import Convening
 from accompaniment.tracking_data import tracking_data, tracking_xlsx
+from accompaniment.views.shared import delegation_with_roadmap
 from common.views import object_or_404_for
 from roadmaps.enums import ExportKind
 from roadmaps.forms_exports import ExportRequestForm
@@ -28,14 +29,7 @@ def export_form():
 def progress_export_request(request, pk):
     """A delegation's progress report, rendered by the worker; its progress and
     download are the roadmaps' export pages."""
-    delegation = object_or_404_for(
-        request.user,
-        Delegation.objects.select_related("convening", "roadmap"),
-        "accompaniment.view_followup",
-        pk=pk,
-    )
-    if not hasattr(delegation, "roadmap"):
-        raise Http404
+    delegation = delegation_with_roadmap(request, pk, "accompaniment.view_followup")
     return export_requested(
         request,
         back=reverse("accompaniment:indicator_table", kwargs={"pk": delegation.pk}),
@@ -64,14 +58,7 @@ def cohort_progress_export_request(request, pk):
 def tracking_download(request, pk, fmt):
     """The tracking data as JSON or XLSX, in IATI 2.03 results terms
     (accompaniment.tracking_data; docs/tracking-data.md)."""
-    delegation = object_or_404_for(
-        request.user,
-        Delegation.objects.select_related("convening", "roadmap"),
-        "accompaniment.view_followup",
-        pk=pk,
-    )
-    if not hasattr(delegation, "roadmap"):
-        raise Http404
+    delegation = delegation_with_roadmap(request, pk, "accompaniment.view_followup")
     data = tracking_data(roadmap=delegation.roadmap)
     name = f"tracking-{delegation.code}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "json":

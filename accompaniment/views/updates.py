@@ -23,8 +23,8 @@ from accompaniment.models import (
     IndicatorUpdate,
 )
 from accompaniment.progress import categories_mismatch
-from accompaniment.views.files import attachment_keep
 from accompaniment.views.indicators import PERIODS, table_url
+from accompaniment.views.shared import attachment_keep
 from common.views import form_save_or_report, object_or_404_for
 
 UPDATES = IndicatorUpdate.objects.select_related(

@@ -229,15 +229,16 @@ def _path_load(*, delegation, facilitator, start) -> None:
     today = timezone.localdate()
     for kind, stage_status, days, slipped, instrument, notes in PATH.get(status, []):
         on = start + datetime.timedelta(days=days)
+        # A stage "achieved" on a day still to come is under way today.
         achieved = stage_status == "achieved" and on <= today
+        if stage_status == "achieved" and not achieved:
+            stage_status = "in_progress"
         milestone_track(
             user=facilitator,
             roadmap=roadmap,
             kind=kind,
             fields={
-                "status": stage_status
-                if achieved or stage_status != "achieved"
-                else "in_progress",
+                "status": stage_status,
                 "planned_date": on,
                 "revised_date": on + datetime.timedelta(days=slipped)
                 if slipped

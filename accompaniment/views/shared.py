@@ -1,13 +1,31 @@
-"""Keeping an uploaded file: an engagement's, a stage's evidence, an
-indicator update's evidence. The same form and the same answer for all three."""
+"""What the follow-up's views share: finding a delegation with its roadmap
+(404 unless permitted), and keeping an uploaded file (an engagement's, a
+stage's evidence, an indicator update's evidence: the same form and the same
+answer for all three)."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from academy.models import Delegation
 from accompaniment import services
 from accompaniment.forms import AttachmentForm
-from common.views import form_save_or_report
+from common.views import form_save_or_report, object_or_404_for
+
+
+def delegation_with_roadmap(request, pk, perm):
+    """The delegation, with its convening and roadmap, if the person has
+    ``perm`` on it; 404 otherwise, or when it has no roadmap."""
+    delegation = object_or_404_for(
+        request.user,
+        Delegation.objects.select_related("convening", "roadmap"),
+        perm,
+        pk=pk,
+    )
+    if not hasattr(delegation, "roadmap"):
+        raise Http404
+    return delegation
 
 
 def attachment_keep(request, *, back: str, **owner):
