@@ -68,9 +68,8 @@ def _stage_response(request, delegation, stage, *, form=None, said="", status=20
         context["nap_status"] = Roadmap.objects.get(
             pk=delegation.roadmap.pk
         ).get_nap_status_display()
-        response = render(
-            request, "accompaniment/partials/path_stage.html", context, status=status
-        )
+        # htmx swaps only a 2xx answer: a card that shows its errors is one.
+        response = render(request, "accompaniment/partials/path_stage.html", context)
         return htmx_replace(response, f"#stage-{stage.kind}")
     return render(request, "accompaniment/path_stage_form.html", context, status=status)
 

@@ -1,9 +1,9 @@
 """A delegation's indicator updates: drafted, submitted, corrected, their
 evidence, and their review (approve, or return with a comment).
 
-Forms that answer with a redirect: they work without JavaScript, and htmx
-boosts the review form (no full reload). Anything the person may not see
-answers 404."""
+Plain forms that answer with a redirect, or with the page and its errors
+(409 for a review someone else decided first: not boosted by htmx, which
+would not show a 4xx answer). Anything the person may not see answers 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -187,6 +187,11 @@ def update_review(request, pk):
                 table_url(update.delegation.pk, f"period-{update.period_id}")
             )
     update.refresh_from_db()
+    if update.status != UpdateStatus.SUBMITTED:
+        # Decided by someone else meanwhile: no review form is left to carry
+        # the reason, so the page says it above everything.
+        for error in form.non_field_errors():
+            messages.error(request, error)
     return _detail_page(request, update, review_form=form, status=409)
 
 

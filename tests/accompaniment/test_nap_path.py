@@ -160,6 +160,24 @@ def test_bad_input_is_told_on_its_field_and_nothing_is_saved(
     assert not Milestone.objects.filter(roadmap=bolivia.roadmap, kind="validation")
 
 
+def test_with_htmx_the_errors_come_back_in_the_card_it_swaps(
+    client, bolivia, bolivia_member
+):
+    client.force_login(bolivia_member)
+
+    response = client.post(
+        url(bolivia, "validation"),
+        form(status="achieved", achieved_date="2099-01-01"),
+        headers={"HX-Request": "true"},
+    )
+
+    # htmx drops a 4xx answer: the refusal must be a card it swaps in.
+    assert response.status_code == 200
+    assert response.headers["HX-Retarget"] == "#stage-validation"
+    assert "cannot be in the future" in response.content.decode()
+    assert not Milestone.objects.filter(roadmap=bolivia.roadmap, kind="validation")
+
+
 def test_an_unknown_stage_is_not_found(client, bolivia, bolivia_member):
     client.force_login(bolivia_member)
 

@@ -363,7 +363,8 @@ def test_two_reviewers_at_once_one_wins_the_other_is_told(
         {"decision": "return", "comment": "Check it", "version": version},
     )
 
-    assert second.status_code in {404, 409}
+    assert second.status_code == 409
+    assert "Olga Organizer already approved this update" in second.content.decode()
     update.refresh_from_db()
     assert (update.status, update.reviewed_by) == ("approved", organizer)
 

@@ -30,6 +30,14 @@ def test_a_member_records_the_adoption_on_a_phone_and_the_board_shows_it(
     with member.expect_response(lambda r: "/nap-path/adoption/" in r.url):
         adoption.get_by_role("link", name="Plan Adoption").click()
     adoption.get_by_label("Status").select_option("achieved")
+    # A date to come is refused in the card itself, what was typed kept.
+    adoption.get_by_label("Achieved on").fill("2099-02-10")
+    adoption.get_by_label("Legal instrument").fill("Decreto Supremo N.º 4321")
+    adoption.get_by_role("button", name="Save").click()
+    expect(adoption.get_by_text("cannot be in the future")).to_be_visible()
+    expect(adoption.get_by_label("Legal instrument")).to_have_value(
+        "Decreto Supremo N.º 4321"
+    )
     adoption.get_by_label("Achieved on").fill("2026-02-10")
     adoption.get_by_label("Legal instrument").fill("Decreto Supremo N.º 4321")
     with member.expect_response(lambda r: "/nap-path/adoption/" in r.url) as answer:
