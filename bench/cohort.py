@@ -23,6 +23,8 @@ from decimal import Decimal
 import psycopg2
 from psycopg2 import sql
 
+from bench import evaluation as bench_evaluation
+
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE_NAME = "academy_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE_NAME}"
@@ -55,6 +57,7 @@ class Cohort:
     delegation_id: int
     roadmap_id: int
     editors: list[str] = field(default_factory=list)  # members of that delegation
+    surveys: dict = field(default_factory=dict)  # responses -> survey id
     counts: dict = field(default_factory=dict)
 
 
@@ -454,6 +457,7 @@ def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
         _texts(roadmaps, facilitators[0])
         _followup(registered, facilitators[0])
         _tracking(roadmaps, registered[0].roadmap, facilitators[0])
+        surveys = bench_evaluation.surveys_load(convening, participants)
 
     target = registered[0]
     editors = sorted(
@@ -469,6 +473,7 @@ def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
         delegation_id=target.pk,
         roadmap_id=target.roadmap.pk,
         editors=editors,
+        surveys=surveys,
         counts={
             "delegations": len(registered),
             "participants": len(participants),

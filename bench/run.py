@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import cohort as bench_cohort  # noqa: E402
+from bench import evaluation as bench_evaluation  # noqa: E402
 from bench import field_merge  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -733,7 +734,27 @@ def report(context):
             f"{merge['errors']} errors; p95 "
             f"{_ms(percentile(merge['latencies'], 95))} ms",
         ),
-    ] + [
+    ]
+    sql = context["results_sql"]
+    small_sql, large_sql = sql[min(sql)], sql[max(sql)]
+    certificates = context["certificates"]
+    checks += [
+        (
+            f"survey results page: constant SQL from {min(sql)} to {max(sql)} "
+            "responses",
+            large_sql <= small_sql,
+            f"{small_sql} -> {large_sql} queries",
+        ),
+        (
+            f"{certificates['issued']} certificates issued through the worker",
+            certificates["status"] == "done"
+            and certificates["issued"] == context["cohort"].counts["participants"],
+            f"{certificates['total_seconds']:.1f} s in all (the worker's own "
+            f"{certificates['worker_seconds']:.1f} s), "
+            f"{certificates['per_certificate_ms']:.0f} ms per certificate",
+        ),
+    ]
+    checks += [
         (
             label,
             large.p50_ms <= growth * small.p50_ms,
@@ -1050,6 +1071,26 @@ def main():
         for each in (small, cohort):
             label = f"{each.counts['delegations']} dlg."
             rows.append(report_contexts(each, f"cohort report context, {label}"))
+        # A survey's results page with 24 and with 240 responses: its time, and
+        # its SQL (read in this process), which must not grow with the answers.
+        for answered, survey_id in cohort.surveys.items():
+            results = f"/surveys/{survey_id}/results/"
+            status, body = organizer.request("GET", results)
+            if status != 200:
+                raise RuntimeError(f"GET {results} answered {status}")
+            rows.append(
+                wrk(
+                    port,
+                    f"survey results, {answered} responses",
+                    "organizer",
+                    results,
+                    organizer.cookie_header(),
+                    connections=1,
+                )
+            )
+            rows[-1].size_kb = len(body.encode()) / 1024
+        results_sql = bench_evaluation.results_queries(cohort.surveys, cohort.organizer)
+        say(f"survey results SQL by responses: {results_sql}")
         rows += after_changes(participant, cohort)
         paced, paced_saves = autosave(port, cohort, editors, "autosave", AUTOSAVE_PAUSE)
         hammer, hammer_saves = autosave(
@@ -1070,6 +1111,16 @@ def main():
         for sample in merge["samples"][:3]:
             say(f"  unexpected: {sample}")
 
+        time.sleep(SETTLE)
+        say(f"issuing {cohort.counts['participants']} certificates through the worker")
+        certificates = bench_evaluation.certificates_issue(
+            cohort.convening_id, cohort.organizer
+        )
+        say(
+            f"  {certificates['issued']} in {certificates['total_seconds']:.1f} s, "
+            f"{certificates['per_certificate_ms']:.0f} ms each"
+        )
+
         peaks = dict(memory.peak_kib)
         high_water = memory.high_water_kib()
         memory.stop_event.set()
@@ -1084,6 +1135,8 @@ def main():
             "rows": rows,
             "lost": lost,
             "merge": merge,
+            "results_sql": results_sql,
+            "certificates": certificates,
             "memory": {name: (peaks[name], high_water[name]) for name in peaks},
             "load": (load_before, os.getloadavg()),
             "notes": [
@@ -1124,6 +1177,14 @@ def main():
                 "one request at a time (wrk, 1 connection); the cohort report's "
                 "context (its queries and summaries, before the PDF is rendered) "
                 f"built {REPORT_ROUNDS} times in the bench's own process.",
+                "Evaluation: two named surveys of the large cohort with the same "
+                "five questions, answered by 24 and by 240 participants; the "
+                "results page through gunicorn (wrk, 1 connection) and its SQL "
+                "count through Django's test client in the bench's process. "
+                "Certificates: every participant qualifies (a rule of 0 %); one "
+                "batch is queued as the page queues it and the worker renders "
+                "each PDF (WeasyPrint, QR code) and the ZIP; the time runs from "
+                "the request to the batch's end as the page polls it.",
                 "PDF export figures are measured by bench/pdf_bench.py and "
                 "written to [benchmarks-pdf.md](benchmarks-pdf.md).",
             ],

@@ -13,6 +13,7 @@ PRIVATE = {
     "exports": "exports",  # roadmaps.Export
     "logos": "logos",  # academy.ConveningLogo
     "attachments": "attachments",  # accompaniment.Attachment
+    "certificates": "certificates",  # evaluation.Certificate, CertificateBatch
 }
 
 

@@ -57,3 +57,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=12, minute=0),  # UTC: morning in the Americas
     }
 }
+
+# CERTIFICATES (evaluation): the public verification page answers at most
+# VERIFICATIONS_PER_MINUTE requests a minute from one address (429 beyond), so
+# that codes cannot be guessed by the thousand; every request is logged.
+VERIFICATIONS_PER_MINUTE = read("VERIFICATIONS_PER_MINUTE", env.int, 20)

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "participants",
     "roadmaps",
     "accompaniment",
+    "evaluation",
     "cohort",
 ]
 

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("participants.urls")),
     path("", include("roadmaps.urls")),
     path("", include("accompaniment.urls")),
+    path("", include("evaluation.urls")),
     path("admin/", admin.site.urls),
 ]

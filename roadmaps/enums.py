@@ -108,6 +108,8 @@ class ExportKind(models.TextChoices):
     # Built by the follow-up (accompaniment registers them: reports.registry).
     PROGRESS = "progress", _("Progress report")
     COHORT_PROGRESS = "cohort_progress", _("Cohort progress report")
+    # Built by the evaluation (registered in EvaluationConfig.ready).
+    EVALUATION = "evaluation", _("Evaluation report")
 
 
 # The kinds of export about one roadmap (the others are about a convening).

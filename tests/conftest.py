@@ -101,6 +101,7 @@ def _media_of_this_worker(tmp_path_factory):
     }
     logos = {**exports, "OPTIONS": {"location": str(media / "logos")}}
     attachments = {**exports, "OPTIONS": {"location": str(media / "attachments")}}
+    certificates = {**exports, "OPTIONS": {"location": str(media / "certificates")}}
     with override_settings(
         MEDIA_ROOT=str(media),
         STORAGES={
@@ -108,6 +109,7 @@ def _media_of_this_worker(tmp_path_factory):
             "exports": exports,
             "logos": logos,
             "attachments": attachments,
+            "certificates": certificates,
         },
     ):
         yield

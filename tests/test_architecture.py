@@ -18,6 +18,7 @@ LAYERS = {
     "participants": 3,
     "roadmaps": 3,
     "accompaniment": 4,
+    "evaluation": 4,
     "cohort": 5,
 }
 # The root URL configuration names every app's URLs: it sits above them all.

@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from academy.enums import Role
 from academy.services import convening_logo_add
@@ -38,6 +39,8 @@ from accompaniment.services import (
     indicator_update_save,
     milestone_track,
 )
+from evaluation.enums import SurveyKind
+from evaluation.models import Certificate, CertificateBatch
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
@@ -70,6 +73,7 @@ STAFF = frozenset({FACILITATOR, ORGANIZER})
 ORGANIZERS = frozenset({ORGANIZER})
 ANY_ORGANIZER = frozenset({ORGANIZER, OTHER_ORGANIZER})
 MEMBERS = frozenset({MEMBER})
+PARTICIPANTS = frozenset({MEMBER, OTHER_MEMBER})
 NOBODY = frozenset()
 
 
@@ -96,6 +100,10 @@ def session(world):
 
 def participant(world):
     return {"pk": world.membership.pk}
+
+
+def survey(world):
+    return {"pk": world.survey.pk}
 
 
 def roadmap(world):
@@ -382,6 +390,67 @@ MATRIX = {
         post=MEMBERS,
         data=lambda w: {"record": w.outcome.history.earliest().history_id},
     ),
+    # Surveys: organizers build them and read everything, facilitators read the
+    # results, the convening's participants answer (any delegation).
+    "evaluation:survey_list": Route(convening, get=STAFF),
+    "evaluation:survey_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "evaluation:survey_copy": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "evaluation:convening_evaluation": Route(convening, get=STAFF),
+    "evaluation:evaluation_export_request": Route(
+        convening, post=STAFF, data=lambda w: {"language": "en"}
+    ),
+    "evaluation:survey_detail": Route(survey, get=ORGANIZERS),
+    "evaluation:survey_edit": Route(survey, get=ORGANIZERS, post=ORGANIZERS),
+    "evaluation:survey_delete": Route(survey, post=ORGANIZERS),
+    "evaluation:survey_preview": Route(survey, get=ORGANIZERS),
+    "evaluation:question_create": Route(survey, get=ORGANIZERS, post=ORGANIZERS),
+    "evaluation:question_edit": Route(
+        lambda w: {"pk": w.question.pk}, get=ORGANIZERS, post=ORGANIZERS
+    ),
+    "evaluation:question_delete": Route(
+        lambda w: {"pk": w.question.pk}, post=ORGANIZERS
+    ),
+    "evaluation:question_move": Route(
+        lambda w: {"pk": w.question.pk, "direction": "up"}, post=ORGANIZERS
+    ),
+    "evaluation:survey_answer": Route(
+        survey,
+        get=PARTICIPANTS,
+        post=PARTICIPANTS,
+        data=lambda w: {f"q{w.question.pk}": "4", "submit": "1"},
+    ),
+    "evaluation:answer_save": Route(
+        lambda w: {"pk": w.survey.pk, "question_pk": w.question.pk},
+        post=PARTICIPANTS,
+        data=lambda w: {f"q{w.question.pk}": "4"},
+    ),
+    "evaluation:survey_results": Route(survey, get=STAFF),
+    "evaluation:survey_remind": Route(survey, post=ORGANIZERS),
+    "evaluation:survey_answers_download": Route(survey, get=ORGANIZERS),
+    # Certificates: organizers run them; a holder downloads their own; the
+    # verification page is public.
+    "evaluation:certificates_page": Route(convening, get=ORGANIZERS),
+    "evaluation:certificate_rule": Route(
+        convening, post=ORGANIZERS, data=lambda w: {"min_attendance_percent": 80}
+    ),
+    "evaluation:certificates_issue": Route(convening, post=ORGANIZERS),
+    "evaluation:certificate_batch_status": Route(
+        lambda w: {"pk": w.batch.pk}, get=ORGANIZERS
+    ),
+    "evaluation:certificate_batch_zip": Route(
+        lambda w: {"pk": w.batch.pk}, get=ORGANIZERS
+    ),
+    "evaluation:certificate_download": Route(
+        lambda w: {"pk": w.certificate.pk}, get=frozenset({MEMBER, ORGANIZER})
+    ),
+    "evaluation:certificate_revoke": Route(
+        lambda w: {"pk": w.certificate.pk},
+        post=ORGANIZERS,
+        data=lambda w: {"reason": "Issued by mistake"},
+    ),
+    "evaluation:certificate_verify": Route(
+        lambda w: {"code": w.certificate.code}, get=EVERYONE
+    ),
 }
 
 
@@ -513,6 +582,23 @@ class World:
             title="Send the costed plan",
             owner_side="delegation",
         )
+        self.survey = factories.surveys.survey(
+            self.convening, SurveyKind.SESSION_FEEDBACK
+        )
+        self.question = factories.surveys.question(self.survey, session=self.session)
+        self.certificate = Certificate.objects.create(
+            convening=self.convening,
+            participant=self.membership,
+            holder_name="Matrix Holder",
+            code="MATR-IXCE-RTIF-ICAT",
+            language="en",
+            issued_at=timezone.now(),
+        )
+        self.certificate.file.save("matrix.pdf", ContentFile(b"%PDF-1.7 matrix"))
+        self.batch = CertificateBatch.objects.create(
+            convening=self.convening, status="done", total=1, done=1
+        )
+        self.batch.zip_file.save("matrix.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
         self.logo = convening_logo_add(
             convening=self.convening,
             user=self.people[ORGANIZER],

@@ -68,6 +68,7 @@ def test_spanish_catalogue_holds_every_string_of_the_code(tmp_path):
         "participants",
         "roadmaps",
         "accompaniment",
+        "evaluation",
         "cohort",
         "templates",
     ):

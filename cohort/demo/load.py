@@ -27,6 +27,7 @@ from cohort.demo.data import (
     PANAMA_HOST,
     PANAMA_ZONE,
 )
+from cohort.demo.evaluation import demo_evaluation_load
 from cohort.demo.logos import wordmark_svg
 from cohort.services import delegation_register
 from roadmaps.demo import demo_roadmap_fill
@@ -170,4 +171,5 @@ def demo_cohort_load():
         )
         if new_session:
             session.facilitators.set(facilitators[:1] if day != 1 else facilitators)
+    demo_evaluation_load(convening=panama)
     return created

@@ -8,6 +8,7 @@ from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_by_participant
 from cohort.dashboard import cohort_dashboard as cohort_dashboard_for
 from common.views import object_or_404_for
+from evaluation.selectors import certificates_of, surveys_for_participant
 from participants.invitations import invitation_states_for
 
 
@@ -22,7 +23,12 @@ def home(request):
         "facilitated": list(selectors.delegations_facilitated_by(user=user)),
         "memberships": [],
     }
-    for membership in selectors.memberships_of(user=user):
+    memberships = list(selectors.memberships_of(user=user))
+    context["surveys"] = surveys_for_participant(
+        user=user, convening_ids=[m.convening_id for m in memberships]
+    )
+    context["certificates"] = certificates_of(memberships=memberships)
+    for membership in memberships:
         convening = membership.delegation.convening
         context["memberships"].append(
             {

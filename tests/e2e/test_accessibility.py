@@ -178,6 +178,46 @@ SCREENS = [
         "facilitator",
         lambda cohort: f"/roadmaps/{cohort.bolivia.roadmap.pk}/",
     ),
+    Screen(
+        "surveys-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/surveys/",
+    ),
+    Screen(
+        "survey-builder-organizer",
+        "organizer",
+        lambda cohort: f"/surveys/{a_survey(cohort).pk}/",
+    ),
+    Screen(
+        "question-form-organizer",
+        "organizer",
+        lambda cohort: f"/surveys/{a_survey(cohort).pk}/questions/new/",
+    ),
+    Screen(
+        "survey-answer-participant",
+        "bolivia_member",
+        lambda cohort: f"/surveys/{a_survey(cohort).pk}/answer/",
+    ),
+    Screen(
+        "survey-results-organizer",
+        "organizer",
+        lambda cohort: f"/surveys/{a_survey(cohort).pk}/results/",
+    ),
+    Screen(
+        "evaluation-facilitator",
+        "facilitator",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/evaluation/",
+    ),
+    Screen(
+        "certificates-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{a_survey(cohort).convening_id}/certificates/",
+    ),
+    Screen(
+        "certificate-verification",
+        None,
+        lambda cohort: f"/verify/{a_certificate(cohort).code}/",
+    ),
 ]
 
 
@@ -197,6 +237,45 @@ def first_period(cohort) -> int:
         .values_list("pk", flat=True)
         .first()
     )
+
+
+def a_survey(cohort):
+    """A named survey of the cohort's convening, open, with one question of
+    each kind (made once)."""
+    from academy.enums import Module
+    from evaluation.enums import QuestionKind, SurveyKind
+    from evaluation.models import Survey
+
+    survey = Survey.objects.filter(convening=cohort.convening).first()
+    if survey is None:
+        survey = factories.surveys.survey(
+            cohort.convening, SurveyKind.POST_ASSESSMENT, title_en="After"
+        )
+        factories.surveys.question(survey, text="Was it useful?")
+        factories.surveys.knowledge_question(survey, Module.GENDER_BUDGETING)
+        factories.surveys.question(survey, QuestionKind.MULTIPLE, text="Which?")
+        factories.surveys.question(survey, QuestionKind.TEXT, text="What else?")
+    return survey
+
+
+def a_certificate(cohort):
+    from django.utils import timezone
+
+    from evaluation.models import Certificate
+
+    membership = cohort.bolivia_member.memberships.first()
+    certificate, _new = Certificate.objects.get_or_create(
+        participant=membership,
+        revoked_at=None,
+        defaults={
+            "convening": membership.convening,
+            "holder_name": cohort.bolivia_member.full_name,
+            "code": "ACCE-SSIB-LEAB-CDEF",
+            "language": "es",
+            "issued_at": timezone.now(),
+        },
+    )
+    return certificate
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ that go through the services as a person would.
 ``factories.outcome(roadmap, pillar)``; the modules split them by app.
 """
 
+from tests.factories import evaluation as surveys
 from tests.factories.academy import (
     COUNTRIES,
     ConveningFactory,
@@ -33,6 +34,7 @@ __all__ = [
     "COUNTRIES",
     "Cohort",
     "ConveningFactory",
+    "surveys",
     "DelegationFactory",
     "OrganizationFactory",
     "ParticipantFactory",
