@@ -93,6 +93,26 @@ def pages(ids):
             "organizer@example.org",
             f"/delegations/{ids['pan']}/indicators/",
         ),
+        (
+            "survey-answer",
+            "participant.pan@example.org",
+            f"/surveys/{ids['overall']}/answer/",
+        ),
+        (
+            "survey-results",
+            "organizer@example.org",
+            f"/surveys/{ids['feedback']}/results/",
+        ),
+        (
+            "evaluation",
+            "organizer@example.org",
+            f"/convenings/{ids['panama']}/evaluation/",
+        ),
+        (
+            "certificates",
+            "organizer@example.org",
+            f"/convenings/{ids['panama']}/certificates/",
+        ),
     ]
 
 
@@ -102,8 +122,10 @@ def demo_ids(env):
         "from academy.models import Convening;"
         "c = Convening.objects.get(edition=2);"
         "d = c.delegations.get(country='PA');"
+        "s = {x.kind: x.pk for x in c.surveys.all()};"
         "print(json.dumps({'panama': c.pk, 'pan': d.pk, 'roadmap': d.roadmap.pk,"
-        " 'session': c.sessions.order_by('starts_at').first().pk}))"
+        " 'session': c.sessions.order_by('starts_at').first().pk,"
+        " 'overall': s['overall'], 'feedback': s['feedback']}))"
     )
     output = subprocess.run(
         [sys.executable, "-c", script],
@@ -158,6 +180,23 @@ def shoot(base, ids):
                     target = OUT / f"{name}-{language}-{device}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(f"wrote {target.relative_to(ROOT)}")
+                    if name == "certificates":
+                        # Issue them (once), then a certificate as a visitor
+                        # checking its code sees it.
+                        issue = page.get_by_role("button", name="Emitir certificados")
+                        if language == "en":
+                            issue = page.get_by_role(
+                                "button", name="Issue certificates"
+                            )
+                        if issue.is_enabled():
+                            issue.click()
+                            page.wait_for_load_state()
+                        code = page.locator("td a[href*='/certificates/']").first
+                        verify = f"/verify/{code.inner_text().strip()}/"
+                        page.goto(verify)
+                        target = OUT / f"verify-{language}-{device}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        print(f"wrote {target.relative_to(ROOT)}")
                     if name == "reports":
                         # Ask for the cohort report: its progress and download.
                         page.locator("main form button[type=submit]").first.click()

@@ -1,4 +1,5 @@
-"""The demo's evaluation of the Panama convening: an anonymous pre- and
+"""The demo's evaluation of the Panama convening: the roll call of its
+sessions and the rule of its certificates; an anonymous pre- and
 post-assessment with knowledge questions per module, a named session
 feedback survey, all answered the way a real cohort answers (most people
 know more after, two never took the post-assessment, a few skipped the
@@ -10,10 +11,17 @@ import random
 
 from django.utils import timezone
 
-from academy.enums import Module
-from academy.models import Participant
+from academy.enums import AttendanceStatus, Module
+from academy.models import Attendance, Participant
 from evaluation.enums import QuestionKind, SurveyKind
-from evaluation.models import Answer, Choice, Question, Response, Survey
+from evaluation.models import (
+    Answer,
+    CertificateRule,
+    Choice,
+    Question,
+    Response,
+    Survey,
+)
 from evaluation.respondents import respondent_key
 
 # (module, kind, question es, question en, [(option es, option en, correct)])
@@ -228,8 +236,41 @@ def _knowledge_answers(survey, rng, know):
     return answers
 
 
+def _attendance_load(convening, people, rng) -> None:
+    """The roll call of every session, as a real cohort's: most people
+    present, a few late, one or two away now and then; and the rule of the
+    certificates (80 %), so that a handful do not qualify, each for a reason
+    the certificates page states."""
+    if Attendance.objects.filter(session__convening=convening).exists():
+        return
+    sessions = list(convening.sessions.order_by("starts_at"))
+    marks = []
+    for index, person in enumerate(people):
+        away = 0.25 if index % 7 == 2 else 0.04  # three people miss a lot
+        for session in sessions:
+            draw = rng.random()
+            status = (
+                AttendanceStatus.ABSENT
+                if draw < away
+                else AttendanceStatus.LATE
+                if draw < away + 0.08
+                else AttendanceStatus.PRESENT
+            )
+            marks.append(Attendance(session=session, participant=person, status=status))
+    Attendance.objects.bulk_create(marks)
+    CertificateRule.objects.get_or_create(
+        convening=convening,
+        defaults={
+            "min_attendance_percent": 80,
+            "signatory_name": "Mónica Aguilar Reyes",
+            "signatory_title": "Coordinadora de la Academia PAN",
+        },
+    )
+
+
 def demo_evaluation_load(*, convening, today=None) -> None:
-    """Create the demo's surveys and answers once; does nothing after."""
+    """Create the demo's attendance, surveys and answers once; does nothing
+    after."""
     today = today or timezone.localdate()
     zone = convening.zone
     start = datetime.datetime.combine(convening.start_date, datetime.time(8), zone)
@@ -240,6 +281,7 @@ def demo_evaluation_load(*, convening, today=None) -> None:
         .order_by("pk")
     )
     rng = random.Random(2025)
+    _attendance_load(convening, people, random.Random(24))
     pre, new = _survey(
         convening,
         SurveyKind.PRE_ASSESSMENT,

@@ -4,7 +4,7 @@ whole page at once without JavaScript; submitted once."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +15,7 @@ from evaluation.enums import QuestionKind
 from evaluation.forms import AnswersForm
 from evaluation.models import Survey
 from evaluation.services.answers import SurveyNotOpen
+from evaluation.views.shared import render_local
 
 
 def _survey(request, pk) -> Survey:
@@ -88,7 +89,7 @@ def survey_answer(request, pk):
         response = services.response_of(survey=survey, user=request.user)
     else:
         form = AnswersForm(initial=_initial(response), questions=questions)
-    return render(
+    return render_local(
         request,
         "evaluation/survey_answer.html",
         {
@@ -123,7 +124,7 @@ def answer_save(request, pk, question_pk):
         )
     except ValidationError as refused:
         error = refused.messages[0]
-    return render(
+    return render_local(
         request,
         "evaluation/partials/answer_status.html",
         {"question": question, "error": error},

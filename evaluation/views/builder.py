@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,6 +22,7 @@ from evaluation.forms import (
     choices_from,
 )
 from evaluation.models import Question, Survey
+from evaluation.views.shared import render_local
 
 
 def survey_for(request, pk, perm="evaluation.manage_surveys") -> Survey:
@@ -48,7 +49,7 @@ def survey_list(request, pk):
     convening = object_or_404_for(
         request.user, Convening.objects.all(), "evaluation.view_results", pk=pk
     )
-    return render(
+    return render_local(
         request,
         "evaluation/survey_list.html",
         {
@@ -76,7 +77,7 @@ def survey_create(request, pk):
         if survey is not None:
             messages.success(request, _("Survey created. Now add its questions."))
             return redirect(survey)
-    return render(
+    return render_local(
         request,
         "evaluation/survey_form.html",
         {"convening": convening, "form": form, "title": _("New survey")},
@@ -101,7 +102,7 @@ def survey_edit(request, pk):
         if saved is not None:
             messages.success(request, _("Survey saved."))
             return redirect(saved)
-    return render(
+    return render_local(
         request,
         "evaluation/survey_form.html",
         {
@@ -156,7 +157,7 @@ def survey_copy(request, pk):
             ),
         )
         return redirect("evaluation:survey_edit", pk=copy.pk)
-    return render(
+    return render_local(
         request,
         "evaluation/survey_copy.html",
         {"convening": convening, "form": form, "surveys": surveys},
@@ -168,7 +169,7 @@ def survey_copy(request, pk):
 def survey_detail(request, pk):
     """The survey as its organizers build it: details and questions in order."""
     survey = survey_for(request, pk)
-    return render(
+    return render_local(
         request,
         "evaluation/survey_detail.html",
         {
@@ -208,7 +209,7 @@ def _question_page(request, survey, question=None):
                 messages.success(request, _("Question saved."))
             return redirect(survey)
     answered = question.answers.count() if question else 0
-    return render(
+    return render_local(
         request,
         "evaluation/question_form.html",
         {
@@ -258,7 +259,7 @@ def question_move(request, pk, direction):
     services.question_move(question=question, offset=-1 if direction == "up" else 1)
     survey = question.survey
     if request.htmx:
-        return render(
+        return render_local(
             request,
             "evaluation/partials/questions.html",
             {"survey": survey, "questions": selectors.questions_of(survey=survey)},
@@ -272,7 +273,7 @@ def survey_preview(request, pk):
     """The survey as a participant sees it, nothing saved."""
     survey = survey_for(request, pk)
     questions = selectors.questions_of(survey=survey)
-    return render(
+    return render_local(
         request,
         "evaluation/survey_answer.html",
         {

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +20,7 @@ from evaluation import services
 from evaluation.eligibility import rule_of, standings
 from evaluation.forms import CertificateRuleForm, RevokeForm
 from evaluation.models import Certificate, CertificateBatch
+from evaluation.views.shared import render_local
 
 
 def _convening(request, pk) -> Convening:
@@ -34,7 +35,7 @@ def _page(request, convening, *, rule_form=None, status=200):
     certificates = list(
         Certificate.objects.filter(convening=convening).order_by("holder_name", "pk")
     )
-    return render(
+    return render_local(
         request,
         "evaluation/certificates.html",
         {
@@ -102,7 +103,7 @@ def certificate_batch_status(request, pk):
     )
     if not request.user.has_perm("evaluation.manage_certificates", batch.convening):
         raise Http404
-    return render(request, "evaluation/partials/batch.html", {"batch": batch})
+    return render_local(request, "evaluation/partials/batch.html", {"batch": batch})
 
 
 @login_required
@@ -187,12 +188,12 @@ def certificate_verify(request, code):
         key=f"verify:{ip}", limit=settings.VERIFICATIONS_PER_MINUTE, window_seconds=60
     ):
         services.verification_log(code=code, certificate=None, ip=ip, limited=True)
-        return render(request, "evaluation/verify_limited.html", status=429)
+        return render_local(request, "evaluation/verify_limited.html", status=429)
     certificate = (
         Certificate.objects.filter(code=code).select_related("convening").first()
     )
     services.verification_log(code=code, certificate=certificate, ip=ip, limited=False)
     if certificate is None:
         # Answered, not raised: the request's transaction keeps the log row.
-        return render(request, "404.html", status=404)
-    return render(request, "evaluation/verify.html", {"certificate": certificate})
+        return render_local(request, "404.html", status=404)
+    return render_local(request, "evaluation/verify.html", {"certificate": certificate})

@@ -5,7 +5,7 @@ XLSX (organizers), reminders to who has not answered, the PDF summary."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from common.views import object_or_404_for
 from evaluation import results, selectors, services
 from evaluation.answers_xlsx import answers_xlsx
 from evaluation.views.builder import survey_for
+from evaluation.views.shared import render_local
 from roadmaps.enums import ExportKind
 from roadmaps.forms_exports import ExportRequestForm
 from roadmaps.views.exports import export_requested
@@ -26,7 +27,7 @@ from roadmaps.views.exports import export_requested
 @require_GET
 def survey_results(request, pk):
     survey = survey_for(request, pk, "evaluation.view_results")
-    return render(
+    return render_local(
         request,
         "evaluation/survey_results.html",
         {
@@ -47,7 +48,7 @@ def convening_evaluation(request, pk):
     convening = object_or_404_for(
         request.user, Convening.objects.all(), "evaluation.view_results", pk=pk
     )
-    return render(
+    return render_local(
         request,
         "evaluation/evaluation.html",
         {

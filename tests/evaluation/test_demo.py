@@ -3,6 +3,7 @@
 from django.core.management import call_command
 
 from academy.models import Convening
+from evaluation.eligibility import standings
 from evaluation.enums import SurveyKind
 from evaluation.models import Response
 from evaluation.results import knowledge_gain, session_feedback
@@ -31,6 +32,12 @@ def test_seed_demo_adds_assessments_and_feedback_with_answers(db):
     ).exists()
     overall = panama.surveys.get(kind=SurveyKind.OVERALL)
     assert overall.is_open
+    # The roll call was taken: most qualify for a certificate, a few do not,
+    # each with the reason in words.
+    rows = standings(convening=panama)
+    missing = [row for row in rows if not row.qualifies]
+    assert 0 < len(missing) < 6
+    assert all(row.reasons[0].startswith("attended ") for row in missing)
 
     call_command("seed_demo")  # twice: nothing more
     assert Response.objects.filter(survey__convening=panama).count() == 24 + 22 + 21

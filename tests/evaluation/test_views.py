@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from evaluation.enums import QuestionKind, SurveyKind
 from evaluation.models import Answer, Question, Response, Survey, SurveyReminder
@@ -336,3 +336,22 @@ def test_the_evaluation_page_shows_gain_and_feedback(client, facilitator, pre, p
     assert page.status_code == 200
     assert "Knowledge gained" in html
     assert "Nobody has submitted both" in html
+
+
+def test_times_read_in_the_convenings_time_zone(client, facilitator, convening):
+    session = factories.session_at(convening, 24, 9)  # 09:00 in Panama
+    client.force_login(facilitator)
+    html = client.get(
+        reverse("evaluation:convening_evaluation", kwargs={"pk": convening.pk})
+    ).content.decode()
+    with translation.override("en"):
+        local = formats.date_format(
+            timezone.localtime(session.starts_at, convening.zone),
+            "SHORT_DATETIME_FORMAT",
+        )
+        utc = formats.date_format(
+            timezone.localtime(session.starts_at, datetime.UTC),
+            "SHORT_DATETIME_FORMAT",
+        )
+    assert local in html
+    assert utc not in html
