@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from academy.models import Convening, Participant
@@ -50,37 +50,27 @@ def questions_of(*, survey: Survey) -> list[Question]:
     )
 
 
-@dataclass
-class SurveyForPerson:
-    survey: Survey
-    response: Response | None
-
-    @property
-    def submitted(self) -> bool:
-        return self.response is not None and self.response.is_submitted
-
-
 def surveys_for_participant(
     *, user, convening_ids: list[int], now=None
-) -> list[SurveyForPerson]:
+) -> list[Survey]:
     """The open surveys of the convenings the person takes part in
-    (``convening_ids``, their memberships'), with their own response if they
-    began one (found by their pseudonymous key): what their home page lists.
-    No query for someone who takes part in none."""
-    now = now or timezone.now()
+    (``convening_ids``, their memberships'), each with ``started`` and
+    ``submitted`` for the person's own response (found by their pseudonymous
+    key): what their home page lists. One query; none for someone who takes
+    part in none."""
     if not convening_ids:
         return []
-    surveys = list(
+    keys = [respondent_key(convening_id=c, user_id=user.pk) for c in set(convening_ids)]
+    own = Response.objects.filter(survey=OuterRef("pk"), respondent_key__in=keys)
+    return list(
         Survey.objects.filter(convening_id__in=convening_ids)
-        .open_at(now)
+        .open_at(now or timezone.now())
+        .annotate(
+            started=Exists(own),
+            submitted=Exists(own.filter(submitted_at__isnull=False)),
+        )
         .order_by("closes_at", "pk")
     )
-    keys = {respondent_key(convening_id=c, user_id=user.pk) for c in set(convening_ids)}
-    responses = {
-        r.survey_id: r
-        for r in Response.objects.filter(survey__in=surveys, respondent_key__in=keys)
-    }
-    return [SurveyForPerson(s, responses.get(s.pk)) for s in surveys]
 
 
 @dataclass

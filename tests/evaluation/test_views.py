@@ -355,3 +355,23 @@ def test_times_read_in_the_convenings_time_zone(client, facilitator, convening):
         )
     assert local in html
     assert utc not in html
+
+
+def test_the_home_page_says_where_each_survey_stands(client, bolivia_member, feedback):
+    scale = feedback.questions.order_by("position").first()
+    client.force_login(bolivia_member)
+    assert ">Answer<" in client.get("/").content.decode()
+    client.post(
+        reverse(
+            "evaluation:answer_save",
+            kwargs={"pk": feedback.pk, "question_pk": scale.pk},
+        ),
+        {f"q{scale.pk}": "4"},
+        **HTMX,
+    )
+    assert "Finish answering" in client.get("/").content.decode()
+    client.post(  # the whole page, as the browser sends it: the saved answer too
+        reverse("evaluation:survey_answer", kwargs={"pk": feedback.pk}),
+        {f"q{scale.pk}": "4", "submit": "1"},
+    )
+    assert "Answered, thank you" in client.get("/").content.decode()
