@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from bench import cohort as bench_cohort  # noqa: E402
 from bench import evaluation as bench_evaluation  # noqa: E402
 from bench import field_merge  # noqa: E402
+from bench import opendata as bench_opendata  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
@@ -830,6 +831,15 @@ def report(context):
             f"- {name}: {peak / 1024:.0f} MiB (sum of VmHWM {hwm / 1024:.0f} "
             f"MiB over {count} processes)"
         )
+    lines += [
+        "",
+        f"Results exports of the {bench_cohort.DELEGATIONS}-delegation cohort (every "
+        "roadmap shared), built in the bench's process as the convening's page "
+        "and `export_results` build them:",
+        "",
+    ]
+    for fmt, (seconds, size) in context["exports"].items():
+        lines.append(f"- {fmt}: {seconds:.2f} s, {size / 1024:.0f} KiB")
     lines += ["", "Targets (a missed target is reported, not hidden):", ""]
     for label, met, value in checks:
         lines.append(f"- {label}: **{'met' if met else 'MISSED'}** ({value})")
@@ -1121,6 +1131,10 @@ def main():
             f"{certificates['per_certificate_ms']:.0f} ms each"
         )
 
+        exports = bench_opendata.exports_time(cohort.convening_id)
+        for fmt, (seconds, size) in exports.items():
+            say(f"results export of the cohort as {fmt}: {seconds:.1f} s, {size} bytes")
+
         peaks = dict(memory.peak_kib)
         high_water = memory.high_water_kib()
         memory.stop_event.set()
@@ -1137,6 +1151,7 @@ def main():
             "merge": merge,
             "results_sql": results_sql,
             "certificates": certificates,
+            "exports": exports,
             "memory": {name: (peaks[name], high_water[name]) for name in peaks},
             "load": (load_before, os.getloadavg()),
             "notes": [

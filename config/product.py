@@ -62,3 +62,10 @@ CELERY_BEAT_SCHEDULE = {
 # VERIFICATIONS_PER_MINUTE requests a minute from one address (429 beyond), so
 # that codes cannot be guessed by the thousand; every request is logged.
 VERIFICATIONS_PER_MINUTE = read("VERIFICATIONS_PER_MINUTE", env.int, 20)
+
+# OPEN DATA (opendata): who publishes the IATI activities of the exports. An
+# organization publishing to the IATI Registry sets its own identifier (its
+# registration agency prefix and number) and type (IATI OrganisationType).
+IATI_REPORTING_ORG_REF = read("IATI_REPORTING_ORG_REF", env.str, "XI-NAPACADEMY")
+IATI_REPORTING_ORG_TYPE = read("IATI_REPORTING_ORG_TYPE", env.str, "21")
+IATI_REPORTING_ORG_NAME = read("IATI_REPORTING_ORG_NAME", env.str, "NAP Academy")

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "roadmaps",
     "accompaniment",
     "evaluation",
+    "opendata",
     "cohort",
 ]
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("roadmaps.urls")),
     path("", include("accompaniment.urls")),
     path("", include("evaluation.urls")),
+    path("", include("opendata.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,10 +19,11 @@ LAYERS = {
     "roadmaps": 3,
     "accompaniment": 4,
     "evaluation": 4,
-    "cohort": 5,
+    "opendata": 5,
+    "cohort": 6,
 }
 # The root URL configuration names every app's URLs: it sits above them all.
-TOP = {"config.urls": 6}
+TOP = {"config.urls": 7}
 
 
 def module_name(path: Path) -> str:

@@ -451,6 +451,22 @@ MATRIX = {
     "evaluation:certificate_verify": Route(
         lambda w: {"code": w.certificate.code}, get=EVERYONE
     ),
+    # Open data: a roadmap's data for its readers; the convening's (shared
+    # roadmaps only) for its staff; sharing is the delegation's choice.
+    "opendata:delegation_data": Route(delegation, get=DELEGATION_READERS),
+    "opendata:sharing_change": Route(
+        delegation,
+        post=frozenset({MEMBER, ORGANIZER}),
+        data=lambda w: {"share_results": "on"},
+    ),
+    "opendata:delegation_download": Route(
+        lambda w: {"pk": w.bolivia.pk, "fmt": "json"}, get=DELEGATION_READERS
+    ),
+    "opendata:convening_data": Route(convening, get=STAFF),
+    "opendata:export_settings_change": Route(convening, post=ORGANIZERS),
+    "opendata:convening_download": Route(
+        lambda w: {"pk": w.convening.pk, "fmt": "iati"}, get=STAFF
+    ),
 }
 
 

@@ -69,6 +69,7 @@ def test_spanish_catalogue_holds_every_string_of_the_code(tmp_path):
         "roadmaps",
         "accompaniment",
         "evaluation",
+        "opendata",
         "cohort",
         "templates",
     ):

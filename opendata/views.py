@@ -1,0 +1,163 @@
+"""Open data pages: a delegation's (its choice to share, its own exports)
+and a convening's (the exports of the roadmaps shared, what they include),
+and the downloads in JSON, XLSX and IATI XML."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from academy.models import Convening, Delegation
+from common.views import object_or_404_for
+from opendata import selectors, services
+from opendata.exports import FORMATS, results_export
+from opendata.forms import ExportSettingsForm, SharingForm
+
+
+def _delegation(request, pk, perm) -> Delegation:
+    delegation = object_or_404_for(
+        request.user,
+        Delegation.objects.select_related("convening", "roadmap"),
+        perm,
+        pk=pk,
+    )
+    if not hasattr(delegation, "roadmap"):
+        raise Http404
+    return delegation
+
+
+def _convening(request, pk, perm) -> Convening:
+    return object_or_404_for(request.user, Convening.objects.all(), perm, pk=pk)
+
+
+def _download(export) -> HttpResponse:
+    response = HttpResponse(export.content, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def delegation_data(request, pk):
+    delegation = _delegation(request, pk, "opendata.export_roadmap")
+    iati = results_export(
+        convening=delegation.convening,
+        roadmaps=[delegation.roadmap],
+        fmt="iati",
+        subject=delegation.code,
+    )
+    with timezone.override(delegation.convening.zone):
+        return render(
+            request,
+            "opendata/delegation.html",
+            {
+                "delegation": delegation,
+                "convening": delegation.convening,
+                "sharing": selectors.sharing_of(delegation=delegation),
+                "form": SharingForm(
+                    instance=selectors.sharing_of(delegation=delegation)
+                ),
+                "can_share": request.user.has_perm(
+                    "opendata.change_sharing", delegation
+                ),
+                "problems": iati.problems,
+            },
+        )
+
+
+@login_required
+@require_POST
+def sharing_change(request, pk):
+    delegation = _delegation(request, pk, "opendata.change_sharing")
+    form = SharingForm(request.POST)
+    if form.is_valid():
+        services.sharing_save(
+            delegation=delegation,
+            user=request.user,
+            share_results=form.cleaned_data["share_results"],
+        )
+        messages.success(
+            request,
+            _("Shared: the convening's exports include your results framework.")
+            if form.cleaned_data["share_results"]
+            else _("Not shared: the convening's exports leave your roadmap out."),
+        )
+    return redirect("opendata:delegation_data", pk=delegation.pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def delegation_download(request, pk, fmt):
+    delegation = _delegation(request, pk, "opendata.export_roadmap")
+    if fmt not in FORMATS:
+        raise Http404
+    return _download(
+        results_export(
+            convening=delegation.convening,
+            roadmaps=[delegation.roadmap],
+            fmt=fmt,
+            subject=delegation.code,
+        )
+    )
+
+
+@login_required
+@require_GET
+def convening_data(request, pk):
+    convening = _convening(request, pk, "opendata.export_convening")
+    roadmaps = selectors.shared_roadmaps(convening=convening)
+    iati = results_export(
+        convening=convening, roadmaps=roadmaps, fmt="iati", subject="check"
+    )
+    return render(
+        request,
+        "opendata/convening.html",
+        {
+            "convening": convening,
+            "delegations": selectors.delegations_sharing(convening=convening),
+            "shared": len(roadmaps),
+            "settings_form": ExportSettingsForm(
+                instance=selectors.export_settings_of(convening=convening)
+            ),
+            "can_configure": request.user.has_perm(
+                "opendata.change_export_settings", convening
+            ),
+            "problems": iati.problems,
+        },
+    )
+
+
+@login_required
+@require_POST
+def export_settings_change(request, pk):
+    convening = _convening(request, pk, "opendata.change_export_settings")
+    form = ExportSettingsForm(request.POST)
+    if form.is_valid():
+        services.export_settings_save(
+            convening=convening,
+            include_internal_notes=form.cleaned_data["include_internal_notes"],
+        )
+        messages.success(request, _("Export settings saved."))
+    return redirect("opendata:convening_data", pk=convening.pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def convening_download(request, pk, fmt):
+    convening = _convening(request, pk, "opendata.export_convening")
+    if fmt not in FORMATS:
+        raise Http404
+    return _download(
+        results_export(
+            convening=convening,
+            roadmaps=selectors.shared_roadmaps(convening=convening),
+            fmt=fmt,
+            subject=f"convening-{convening.pk}",
+        )
+    )
