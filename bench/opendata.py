@@ -26,3 +26,15 @@ def exports_time(convening_id: int) -> dict:
         )
         figures[fmt] = (time.perf_counter() - started, len(export.content))
     return figures
+
+
+def comparison_prepare(convening_id: int) -> None:
+    """Every delegation of the convening chooses to be compared."""
+    from academy.models import Convening
+    from opendata.models import DataSharing
+
+    for delegation in Convening.objects.get(pk=convening_id).delegations.all():
+        DataSharing.objects.update_or_create(
+            delegation=delegation,
+            defaults={"share_with_cohort": True, "share_results": True},
+        )

@@ -1061,6 +1061,23 @@ def main():
                 )
             )
             rows[-1].size_kb = len(body.encode()) / 1024
+            # The roadmaps side by side, every delegation compared.
+            bench_opendata.comparison_prepare(each.convening_id)
+            comparison = f"/convenings/{each.convening_id}/comparison/"
+            status, body = browser.request("GET", comparison)
+            if status != 200:
+                raise RuntimeError(f"GET {comparison} answered {status}")
+            rows.append(
+                wrk(
+                    port,
+                    f"comparison by pillar, {label}",
+                    "organizer",
+                    comparison,
+                    browser.cookie_header(),
+                    connections=1,
+                )
+            )
+            rows[-1].size_kb = len(body.encode()) / 1024
             # One roadmap's indicators (48, two years of approved updates),
             # whatever the size of its cohort.
             table = f"/delegations/{each.delegation_id}/indicators/"

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "ninja",
     # Ours, from the bottom layer up (docs/architecture.md).
     "common",
     "accounts",

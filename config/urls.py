@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from accounts.views import language_set, login, password_reset
 from common import health
+from opendata.api import api
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -20,5 +21,6 @@ urlpatterns = [
     path("", include("accompaniment.urls")),
     path("", include("evaluation.urls")),
     path("", include("opendata.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opendata import views
+from opendata import views, views_comparison, views_tokens
 
 app_name = "opendata"
 
@@ -26,5 +26,31 @@ urlpatterns = [
         "convenings/<int:pk>/data/results.<str:fmt>",
         views.convening_download,
         name="convening_download",
+    ),
+    path(
+        "convenings/<int:pk>/comparison/",
+        views_comparison.comparison,
+        name="comparison",
+    ),
+    path(
+        "convenings/<int:pk>/comparison/currency/",
+        views_comparison.common_currency_change,
+        name="common_currency_change",
+    ),
+    path(
+        "convenings/<int:pk>/comparison/rates/",
+        views_comparison.exchange_rate_save,
+        name="exchange_rate_save",
+    ),
+    path(
+        "exchange-rates/<int:pk>/delete/",
+        views_comparison.exchange_rate_delete,
+        name="exchange_rate_delete",
+    ),
+    path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path(
+        "api-tokens/<int:pk>/revoke/",
+        views_tokens.api_token_revoke_view,
+        name="api_token_revoke",
     ),
 ]

@@ -79,13 +79,9 @@ def sharing_change(request, pk):
             delegation=delegation,
             user=request.user,
             share_results=form.cleaned_data["share_results"],
+            share_with_cohort=form.cleaned_data["share_with_cohort"],
         )
-        messages.success(
-            request,
-            _("Shared: the convening's exports include your results framework.")
-            if form.cleaned_data["share_results"]
-            else _("Not shared: the convening's exports leave your roadmap out."),
-        )
+        messages.success(request, _("Your choices about sharing are saved."))
     return redirect("opendata:delegation_data", pk=delegation.pk)
 
 

@@ -41,6 +41,8 @@ from accompaniment.services import (
 )
 from evaluation.enums import SurveyKind
 from evaluation.models import Certificate, CertificateBatch
+from opendata.models import ExchangeRate
+from opendata.tokens import api_token_create
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
@@ -467,6 +469,39 @@ MATRIX = {
     "opendata:convening_download": Route(
         lambda w: {"pk": w.convening.pk, "fmt": "iati"}, get=STAFF
     ),
+    # The comparison: the staff, and members of delegations that share with
+    # the cohort (none in this world: members are refused); rates: organizers.
+    "opendata:comparison": Route(convening, get=STAFF),
+    "opendata:common_currency_change": Route(
+        convening, post=ORGANIZERS, data=lambda w: {"common_currency": "USD"}
+    ),
+    "opendata:exchange_rate_save": Route(
+        convening,
+        post=ORGANIZERS,
+        data=lambda w: {"currency": "EUR", "rate": "1.1", "as_of": "2025-06-01"},
+    ),
+    "opendata:exchange_rate_delete": Route(
+        lambda w: {"pk": w.rate.pk}, post=ORGANIZERS
+    ),
+    # API tokens: whoever organizes a convening; each revokes their own.
+    "opendata:api_tokens": Route(
+        lambda w: {},
+        get=ANY_ORGANIZER,
+        post=ANY_ORGANIZER,
+        data=lambda w: {"name": "Matrix"},
+    ),
+    "opendata:api_token_revoke": Route(
+        lambda w: {"pk": w.token.pk}, post=frozenset({ORGANIZER})
+    ),
+    # The read API (session here; tokens in tests/opendata/test_api.py): as the
+    # pages. Anonymous requests answer 401, the documentation asks to sign in.
+    "api:openapi-json": Route(lambda w: {}, get=SIGNED_IN),
+    "api:openapi-view": Route(lambda w: {}, get=SIGNED_IN),
+    "api:api-root": Route(lambda w: {}, get=NOBODY, public=True),
+    "api:convenings": Route(lambda w: {}, get=SIGNED_IN),
+    "api:delegations": Route(convening, get=CONVENING_MEMBERS),
+    "api:convening_results": Route(convening, get=STAFF),
+    "api:roadmap_results": Route(roadmap, get=DELEGATION_READERS),
 }
 
 
@@ -611,6 +646,15 @@ class World:
             issued_at=timezone.now(),
         )
         self.certificate.file.save("matrix.pdf", ContentFile(b"%PDF-1.7 matrix"))
+        self.rate = ExchangeRate.objects.create(
+            convening=self.convening,
+            currency="BOB",
+            rate="0.1449",
+            as_of=datetime.date(2025, 6, 1),
+        )
+        self.token, _secret = api_token_create(
+            user=self.people[ORGANIZER], name="Matrix token"
+        )
         self.batch = CertificateBatch.objects.create(
             convening=self.convening, status="done", total=1, done=1
         )
@@ -670,6 +714,10 @@ def test_who_may_use_each_url(world, client, db, name, method, role):
             and status not in (403, 404)
             and not (to_sign_in and name != "logout")
         ), f"{method.upper()} {url} as {role}: {status}"
+    elif role == ANONYMOUS and name.startswith("api:") and name != "api:api-root":
+        # An API answers an anonymous request 401; its documentation asks
+        # to sign in, as a page does.
+        assert to_sign_in or status == 401, f"{method.upper()} {url}: {status}"
     elif role == ANONYMOUS and not route.public:
         assert to_sign_in, f"{method.upper()} {url} as anonymous: {status}"
     else:

@@ -214,6 +214,21 @@ SCREENS = [
         lambda cohort: f"/convenings/{a_survey(cohort).convening_id}/certificates/",
     ),
     Screen(
+        "open-data-participant",
+        "bolivia_member",
+        lambda cohort: f"/delegations/{cohort.bolivia.pk}/data/",
+    ),
+    Screen(
+        "open-data-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{cohort.convening.pk}/data/",
+    ),
+    Screen(
+        "comparison-organizer",
+        "organizer",
+        lambda cohort: f"/convenings/{compared(cohort).pk}/comparison/",
+    ),
+    Screen(
         "certificate-verification",
         None,
         lambda cohort: f"/verify/{a_certificate(cohort).code}/",
@@ -256,6 +271,19 @@ def a_survey(cohort):
         factories.surveys.question(survey, QuestionKind.MULTIPLE, text="Which?")
         factories.surveys.question(survey, QuestionKind.TEXT, text="What else?")
     return survey
+
+
+def compared(cohort):
+    """The cohort's convening, with Bolivia compared (made once)."""
+    from opendata.services import sharing_save
+
+    sharing_save(
+        delegation=cohort.bolivia,
+        user=None,
+        share_results=True,
+        share_with_cohort=True,
+    )
+    return cohort.convening
 
 
 def a_certificate(cohort):
