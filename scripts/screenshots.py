@@ -113,6 +113,16 @@ def pages(ids):
             "organizer@example.org",
             f"/convenings/{ids['panama']}/certificates/",
         ),
+        (
+            "comparison",
+            "facilitator@example.org",
+            f"/convenings/{ids['panama']}/comparison/",
+        ),
+        (
+            "open-data",
+            "participant.pan@example.org",
+            f"/delegations/{ids['pan']}/data/",
+        ),
     ]
 
 

@@ -29,6 +29,7 @@ from cohort.demo.data import (
 )
 from cohort.demo.evaluation import demo_evaluation_load
 from cohort.demo.logos import wordmark_svg
+from cohort.demo.opendata import demo_sharing_load
 from cohort.services import delegation_register
 from roadmaps.demo import demo_roadmap_fill
 
@@ -172,4 +173,5 @@ def demo_cohort_load():
         if new_session:
             session.facilitators.set(facilitators[:1] if day != 1 else facilitators)
     demo_evaluation_load(convening=panama)
+    demo_sharing_load(convening=panama)
     return created

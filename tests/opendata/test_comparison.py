@@ -119,3 +119,18 @@ def test_the_page_keeps_its_queries_as_delegations_grow(
     with django_assert_max_num_queries(ceiling):
         page = client.get(url)
     assert page.content.decode().count("% complete") == 6
+
+
+def test_the_demo_compares_two_delegations_and_names_the_others(db):
+    from django.core.management import call_command
+
+    from academy.models import Convening
+
+    call_command("seed_demo")
+    panama = Convening.objects.get(edition=2)
+    comparison = cohort_comparison(convening=panama)
+    compared = sorted(
+        d.country.code for d in comparison.delegations if d.shares_with_cohort
+    )
+    assert compared == ["CR", "PA"]
+    assert [d.country.code for d in comparison.delegations] == ["BO", "CR", "EC", "PA"]
