@@ -162,3 +162,10 @@ def test_organizers_make_and_revoke_their_tokens_in_the_browser(
     assert token.revoked_at is not None
     client.force_login(bolivia_member)  # organizes nothing
     assert client.get(reverse("opendata:api_tokens")).status_code == 404
+
+
+def test_a_member_lists_only_their_own_convening(client, demo_roadmap, member_secret):
+    elsewhere = factories.ConveningFactory(name="Another Academy")
+    listed = _get(client, reverse("api:convenings"), member_secret).json()
+    assert [c["id"] for c in listed["items"]] == [demo_roadmap.delegation.convening_id]
+    assert elsewhere.pk not in [c["id"] for c in listed["items"]]
