@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+
+from common.views import head_like_get
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def _may_see_details(request) -> bool:
 
 
 @never_cache
-@require_GET
+@head_like_get
 @transaction.non_atomic_requests
 def healthz(request):
     database = database_state()

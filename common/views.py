@@ -1,8 +1,10 @@
 """Plumbing every view module shares: find an object or answer 404, show a
 service's validation errors on its form, point an htmx answer elsewhere."""
 
+from functools import wraps
+
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django_htmx.http import reswap, retarget
 
@@ -46,3 +48,29 @@ def htmx_replace(
     retarget(response, target)
     reswap(response, swap)
     return response
+
+
+def head_like_get(view):
+    """Take GET and HEAD (uptime monitors send HEAD): a HEAD is answered as
+    the GET would be, status and headers, without the body. Anything else
+    is 405."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        if request.method == "GET":
+            return view(request, *args, **kwargs)
+        request.method = "GET"  # the view answers as to a GET
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        length = len(response.content)
+        response.content = b""
+        response["Content-Length"] = str(length)
+        return response
+
+    return wrapper

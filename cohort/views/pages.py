@@ -7,12 +7,12 @@ from academy.selectors import convenings as selectors
 from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_by_participant
 from cohort.dashboard import cohort_dashboard as cohort_dashboard_for
-from common.views import object_or_404_for
+from common.views import head_like_get, object_or_404_for
 from evaluation.selectors import certificates_of, surveys_for_participant
 from participants.invitations import invitation_states_for
 
 
-@require_GET
+@head_like_get
 def home(request):
     """What each role needs first; visitors who are not signed in see what this is."""
     if not request.user.is_authenticated:
