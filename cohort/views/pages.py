@@ -7,6 +7,7 @@ from academy.selectors import convenings as selectors
 from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_by_participant
 from cohort.dashboard import cohort_dashboard as cohort_dashboard_for
+from cohort.timeline import convenings_by_time
 from common.views import head_like_get, object_or_404_for
 from evaluation.selectors import certificates_of, surveys_for_participant
 from participants.invitations import invitation_states_for
@@ -19,7 +20,7 @@ def home(request):
         return render(request, "cohort/landing.html")
     user = request.user
     context = {
-        "organized": list(selectors.convenings_organized_by(user=user)),
+        "organized": convenings_by_time(selectors.convenings_organized_by(user=user)),
         "facilitated": list(selectors.delegations_facilitated_by(user=user)),
         "memberships": [],
     }

@@ -114,3 +114,55 @@ def test_home_new_convening_only_for_staff_allowed_to_add_one(client, organizer)
     assert (
         'href="/convenings/new/">New convening</a>' in client.get("/").content.decode()
     )
+
+
+def test_home_separates_current_coming_and_past_convenings(client, db):
+    import datetime
+
+    from django.utils import timezone
+
+    from academy.enums import Role
+
+    organizer = factories.UserFactory(email="timeline@test.org")
+    today = timezone.localdate()
+    for name, start, end in (
+        (
+            "Third edition",
+            today + datetime.timedelta(days=30),
+            today + datetime.timedelta(days=32),
+        ),
+        (
+            "Second edition",
+            today - datetime.timedelta(days=1),
+            today + datetime.timedelta(days=1),
+        ),
+        (
+            "First edition",
+            today - datetime.timedelta(days=400),
+            today - datetime.timedelta(days=398),
+        ),
+        (
+            "Pilot",
+            today - datetime.timedelta(days=800),
+            today - datetime.timedelta(days=798),
+        ),
+    ):
+        convening = factories.ConveningFactory(
+            name=name, start_date=start, end_date=end, time_zone="UTC"
+        )
+        factories.RoleFactory(convening=convening, user=organizer, role=Role.ORGANIZER)
+    client.force_login(organizer)
+    html = client.get("/").content.decode()
+    order = [
+        html.index(text)
+        for text in (
+            "Happening now",
+            "Second edition",
+            "Coming",
+            "Third edition",
+            "Past (2)",
+            "First edition",
+            "Pilot",
+        )
+    ]
+    assert order == sorted(order)
