@@ -20,6 +20,7 @@ from academy.selectors.agenda import (
     session_conflicts,
     sessions_for_calendar,
 )
+from common.once import once_done, once_release, once_seen, once_value
 from common.views import form_save_or_report, object_or_404_for
 
 
@@ -82,21 +83,32 @@ def session_create(request, pk):
         request.user, Convening.objects.all(), "academy.change_session", pk=pk
     )
     form = SessionForm(request.POST or None, convening=convening)
-    if request.method == "POST" and form.is_valid():
-        session = form_save_or_report(
+    if request.method == "POST":
+        already = once_seen(request)
+        if already is not None:
+            return already
+        session = form.is_valid() and form_save_or_report(
             form,
             lambda: services.session_create(
                 convening=convening, **form.service_arguments()
             ),
         )
-        if session is not None:
+        if session:
+            url = _agenda_url(session)
+            once_done(request, url)
             messages.success(request, _("The session was added to the agenda."))
             _report_conflicts(request, session)
-            return redirect(_agenda_url(session))
+            return redirect(url)
+        once_release(request)
     return render(
         request,
         "academy/agenda/session_form.html",
-        {"form": form, "convening": convening, "conflicts": []},
+        {
+            "form": form,
+            "convening": convening,
+            "conflicts": [],
+            "once": once_value(request),
+        },
     )
 
 

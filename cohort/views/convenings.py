@@ -12,6 +12,7 @@ from academy import services
 from academy.forms import ConveningForm, DelegationForm, DelegationRegisterForm
 from academy.models import Convening, Delegation
 from cohort.services import delegation_change, delegation_register
+from common.once import once_done, once_release, once_seen, once_value
 from common.views import form_save_or_report, object_or_404_for
 
 
@@ -38,15 +39,24 @@ def convening_create(request):
     if not user.has_perm("academy.add_convening"):
         raise Http404
     form = ConveningForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        convening = form_save_or_report(
+    if request.method == "POST":
+        already = once_seen(request)
+        if already is not None:
+            return already
+        convening = form.is_valid() and form_save_or_report(
             form,
             lambda: services.convening_create(user=user, **form.service_arguments()),
         )
-        if convening is not None:
+        if convening:
+            once_done(request, convening.get_absolute_url())
             messages.success(request, _("The convening was created."))
             return redirect(convening)
-    return render(request, "cohort/convening_form.html", {"form": form})
+        once_release(request)
+    return render(
+        request,
+        "cohort/convening_form.html",
+        {"form": form, "once": once_value(request)},
+    )
 
 
 @login_required
