@@ -228,6 +228,7 @@ SCREENS = [
         "organizer",
         lambda cohort: f"/convenings/{compared(cohort).pk}/comparison/",
     ),
+    Screen("api-tokens-organizer", "organizer", lambda cohort: "/api-tokens/"),
     Screen(
         "certificate-verification",
         None,
