@@ -1026,96 +1026,67 @@ def main():
             )
         )
         rows[-1].size_kb = rows[-2].size_kb
+
         # The cohort pages at 4 and at 30 delegations, one request at a time:
         # their own cost, which must not grow with every roadmap's content.
-        for each, browser in ((small, small_organizer), (cohort, organizer)):
-            dashboard = f"/convenings/{each.convening_id}/dashboard/"
-            for _ in range(2 * WORKERS * THREADS):
-                status, body = browser.request("GET", dashboard)
+        def alone(name, path, browser, warm=1):
+            """The page one request at a time (wrk, 1 connection), after
+            ``warm`` loads that must answer 200; its size from the last."""
+            for _ in range(warm):
+                status, body = browser.request("GET", path)
                 if status != 200:
-                    raise RuntimeError(f"GET {dashboard} answered {status}")
+                    raise RuntimeError(f"GET {path} answered {status}")
+            row = wrk(
+                port, name, "organizer", path, browser.cookie_header(), connections=1
+            )
+            row.size_kb = len(body.encode()) / 1024
+            return row
+
+        for each, browser in ((small, small_organizer), (cohort, organizer)):
             label = f"{each.counts['delegations']} dlg."
+            convening = f"/convenings/{each.convening_id}"
             rows.append(
-                wrk(
-                    port,
+                alone(
                     f"cohort dashboard, {label}",
-                    "organizer",
-                    dashboard,
-                    browser.cookie_header(),
-                    connections=1,
+                    f"{convening}/dashboard/",
+                    browser,
+                    warm=2 * WORKERS * THREADS,
                 )
             )
-            rows[-1].size_kb = len(body.encode()) / 1024
-            board = f"/convenings/{each.convening_id}/follow-up/"
-            status, body = browser.request("GET", board)
-            if status != 200:
-                raise RuntimeError(f"GET {board} answered {status}")
             rows.append(
-                wrk(
-                    port,
-                    f"follow-up board, {label}",
-                    "organizer",
-                    board,
-                    browser.cookie_header(),
-                    connections=1,
-                )
+                alone(f"follow-up board, {label}", f"{convening}/follow-up/", browser)
             )
-            rows[-1].size_kb = len(body.encode()) / 1024
             # The roadmaps side by side, every delegation compared.
             bench_opendata.comparison_prepare(each.convening_id)
-            comparison = f"/convenings/{each.convening_id}/comparison/"
-            status, body = browser.request("GET", comparison)
-            if status != 200:
-                raise RuntimeError(f"GET {comparison} answered {status}")
             rows.append(
-                wrk(
-                    port,
+                alone(
                     f"comparison by pillar, {label}",
-                    "organizer",
-                    comparison,
-                    browser.cookie_header(),
-                    connections=1,
+                    f"{convening}/comparison/",
+                    browser,
                 )
             )
-            rows[-1].size_kb = len(body.encode()) / 1024
             # One roadmap's indicators (48, two years of approved updates),
             # whatever the size of its cohort.
-            table = f"/delegations/{each.delegation_id}/indicators/"
-            status, body = browser.request("GET", table)
-            if status != 200:
-                raise RuntimeError(f"GET {table} answered {status}")
             rows.append(
-                wrk(
-                    port,
+                alone(
                     f"indicator table, {label}",
-                    "organizer",
-                    table,
-                    browser.cookie_header(),
-                    connections=1,
+                    f"/delegations/{each.delegation_id}/indicators/",
+                    browser,
                 )
             )
-            rows[-1].size_kb = len(body.encode()) / 1024
         for each in (small, cohort):
             label = f"{each.counts['delegations']} dlg."
             rows.append(report_contexts(each, f"cohort report context, {label}"))
         # A survey's results page with 24 and with 240 responses: its time, and
         # its SQL (read in this process), which must not grow with the answers.
         for answered, survey_id in cohort.surveys.items():
-            results = f"/surveys/{survey_id}/results/"
-            status, body = organizer.request("GET", results)
-            if status != 200:
-                raise RuntimeError(f"GET {results} answered {status}")
             rows.append(
-                wrk(
-                    port,
+                alone(
                     f"survey results, {answered} responses",
-                    "organizer",
-                    results,
-                    organizer.cookie_header(),
-                    connections=1,
+                    f"/surveys/{survey_id}/results/",
+                    organizer,
                 )
             )
-            rows[-1].size_kb = len(body.encode()) / 1024
         results_sql = bench_evaluation.results_queries(cohort.surveys, cohort.organizer)
         say(f"survey results SQL by responses: {results_sql}")
         rows += after_changes(participant, cohort)

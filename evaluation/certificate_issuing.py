@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from evaluation.certificate_pdf import certificate_pdf
-from evaluation.eligibility import rule_of, standings
+from evaluation.eligibility import rule_of, standings, to_issue
 from evaluation.enums import BatchStatus
 from evaluation.models import Certificate, CertificateBatch
 
@@ -83,11 +83,7 @@ def certificates_issue(*, batch_id: int, base_url: str = "") -> CertificateBatch
     started = time.perf_counter()
     convening = batch.convening
     rule = rule_of(convening)
-    todo = [
-        s
-        for s in standings(convening=convening, rule=rule)
-        if s.qualifies and not s.certificate
-    ]
+    todo = to_issue(standings(convening=convening, rule=rule))
     CertificateBatch.objects.filter(pk=batch.pk).update(
         status=BatchStatus.RUNNING, total=len(todo), done=0
     )

@@ -125,3 +125,8 @@ def standings(
             standing.reasons.append(_("has not answered the post-assessment"))
         result.append(standing)
     return result
+
+
+def to_issue(rows: list[Standing]) -> list[Standing]:
+    """Those who qualify and hold no valid certificate yet."""
+    return [row for row in rows if row.qualifies and not row.certificate]

@@ -1,21 +1,15 @@
 """The evaluation's forms: they validate input; the services check the rest."""
 
-import datetime
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import Module
-from academy.forms import DateInput, TimeInput
+from academy.forms import DateInput, TimeInput, local_datetime
 from academy.models import Session
 from evaluation.enums import CHOICE_KINDS, Likert, QuestionKind, SurveyKind
 from evaluation.models import CertificateRule, Question, Survey
 from evaluation.services.answers import TEXT_LIMIT
-
-
-def _local(day, time, zone):
-    return datetime.datetime.combine(day, time).replace(tzinfo=zone)
 
 
 class SurveyForm(forms.Form):
@@ -82,8 +76,13 @@ class SurveyForm(forms.Form):
         ]
         if None in parts:
             return cleaned
-        cleaned["opens_at"] = _local(parts[0], parts[1], zone)
-        cleaned["closes_at"] = _local(parts[2], parts[3], zone)
+        cleaned["opens_at"] = local_datetime(parts[0], parts[1], zone)
+        cleaned["closes_at"] = local_datetime(parts[2], parts[3], zone)
+        for moment, field in (("opens_at", "opens_time"), ("closes_at", "closes_time")):
+            if cleaned[moment] is None:
+                self.add_error(field, _("This time does not exist on that day."))
+        if None in (cleaned["opens_at"], cleaned["closes_at"]):
+            return cleaned
         if cleaned["closes_at"] <= cleaned["opens_at"]:
             self.add_error("closes_on", _("A survey closes after it opens."))
         return cleaned

@@ -50,6 +50,7 @@ def delegation_data(request, pk):
         fmt="iati",
         subject=delegation.code,
     )
+    sharing = selectors.sharing_of(delegation=delegation)
     with timezone.override(delegation.convening.zone):
         return render(
             request,
@@ -57,10 +58,8 @@ def delegation_data(request, pk):
             {
                 "delegation": delegation,
                 "convening": delegation.convening,
-                "sharing": selectors.sharing_of(delegation=delegation),
-                "form": SharingForm(
-                    instance=selectors.sharing_of(delegation=delegation)
-                ),
+                "sharing": sharing,
+                "form": SharingForm(instance=sharing),
                 "can_share": request.user.has_perm(
                     "opendata.change_sharing", delegation
                 ),

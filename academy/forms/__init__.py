@@ -23,6 +23,7 @@ from academy.forms.team import (
 from academy.forms.widgets import (
     DateInput,
     TimeInput,
+    local_datetime,
 )
 
 __all__ = [
@@ -39,4 +40,5 @@ __all__ = [
     "SessionTimes",
     "TeamMemberForm",
     "TimeInput",
+    "local_datetime",
 ]

@@ -2,14 +2,12 @@
 the convening (a date, a start and an end time); the form turns them into aware
 datetimes."""
 
-import datetime
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import AttendanceStatus, Module
-from academy.forms.widgets import DateInput, TimeInput
+from academy.forms.widgets import DateInput, TimeInput, local_datetime
 from academy.models import Convening, Session
 from academy.selectors.agenda import facilitator_choices
 from academy.services import (
@@ -22,16 +20,6 @@ from accounts.models import User
 class FacilitatorField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.full_name or obj.email
-
-
-def _local_datetime(day, time, zone):
-    """The aware datetime for a wall-clock time, or None when the clock skips it
-    (the hour lost when daylight-saving time starts)."""
-    moment = datetime.datetime.combine(day, time).replace(tzinfo=zone)
-    round_trip = moment.astimezone(datetime.UTC).astimezone(zone)
-    if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None):
-        return None
-    return moment
 
 
 class SessionForm(forms.Form):
@@ -107,8 +95,8 @@ class SessionForm(forms.Form):
         if day is None or start is None or end is None:
             return cleaned
         zone = self.convening.zone
-        starts_at = _local_datetime(day, start, zone)
-        ends_at = _local_datetime(day, end, zone)
+        starts_at = local_datetime(day, start, zone)
+        ends_at = local_datetime(day, end, zone)
         if starts_at is None:
             self.add_error("start_time", _("This time does not exist on that day."))
         if ends_at is None:

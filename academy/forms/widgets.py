@@ -1,4 +1,7 @@
-"""Date and time inputs as browsers show them."""
+"""Date and time inputs as browsers show them, and the aware datetime of a
+local date and time a form reads from them."""
+
+import datetime
 
 from django import forms
 
@@ -15,3 +18,13 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%H:%M", **kwargs)
+
+
+def local_datetime(day, time, zone):
+    """The aware datetime for a wall-clock time, or None when the clock skips it
+    (the hour lost when daylight-saving time starts)."""
+    moment = datetime.datetime.combine(day, time).replace(tzinfo=zone)
+    round_trip = moment.astimezone(datetime.UTC).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return None
+    return moment

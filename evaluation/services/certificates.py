@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evaluation.eligibility import rule_of, standings
+from evaluation.eligibility import rule_of, standings, to_issue
 from evaluation.enums import BatchStatus
 from evaluation.models import (
     Certificate,
@@ -53,9 +53,7 @@ def certificates_issue_request(
     ).first()
     if running is not None:
         return running
-    todo = [
-        s for s in standings(convening=convening) if s.qualifies and not s.certificate
-    ]
+    todo = to_issue(standings(convening=convening))
     batch = CertificateBatch.objects.create(
         convening=convening, requested_by=user, total=len(todo)
     )

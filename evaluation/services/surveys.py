@@ -182,11 +182,12 @@ def question_delete(*, question: Question) -> None:
         )
     survey = question.survey
     question.delete()
-    _renumber(survey)
+    _positions_write(list(survey.questions.all()))
 
 
-def _renumber(survey: Survey) -> None:
-    for position, question in enumerate(survey.questions.all(), start=1):
+def _positions_write(questions: list[Question]) -> None:
+    """Number the questions 1, 2, … in the order given (only those that move)."""
+    for position, question in enumerate(questions, start=1):
         if question.position != position:
             Question.objects.filter(pk=question.pk).update(position=position)
 
@@ -199,6 +200,4 @@ def question_move(*, question: Question, offset: int) -> None:
     index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
     target = max(0, min(len(questions) - 1, index + offset))
     questions.insert(target, questions.pop(index))
-    for position, item in enumerate(questions, start=1):
-        if item.position != position:
-            Question.objects.filter(pk=item.pk).update(position=position)
+    _positions_write(questions)

@@ -17,7 +17,7 @@ from common.client_ip import client_ip
 from common.ratelimit import rate_limit_hit
 from common.views import form_save_or_report, object_or_404_for
 from evaluation import services
-from evaluation.eligibility import rule_of, standings
+from evaluation.eligibility import rule_of, standings, to_issue
 from evaluation.forms import CertificateRuleForm, RevokeForm
 from evaluation.models import Certificate, CertificateBatch
 from evaluation.views.shared import render_local
@@ -44,7 +44,7 @@ def _page(request, convening, *, rule_form=None, status=200):
             or CertificateRuleForm(instance=rule, convening=convening),
             "rows": rows,
             "qualifying": sum(1 for r in rows if r.qualifies),
-            "to_issue": sum(1 for r in rows if r.qualifies and not r.certificate),
+            "to_issue": len(to_issue(rows)),
             "flagged": [r for r in rows if r.flagged],
             "certificates": certificates,
             "batch": convening.certificate_batches.first(),

@@ -375,3 +375,25 @@ def test_the_home_page_says_where_each_survey_stands(client, bolivia_member, fee
         {f"q{scale.pk}": "4", "submit": "1"},
     )
     assert "Answered, thank you" in client.get("/").content.decode()
+
+
+def test_a_survey_opening_in_an_hour_the_clock_skips_is_refused(
+    client, organizer, convening
+):
+    convening.time_zone = "America/New_York"
+    convening.save()
+    client.force_login(organizer)
+    page = client.post(
+        reverse("evaluation:survey_create", kwargs={"pk": convening.pk}),
+        {
+            "kind": SurveyKind.OVERALL,
+            "title_en": "Overall",
+            "opens_on": "2026-03-08",  # clocks go from 02:00 to 03:00
+            "opens_time": "02:30",
+            "closes_on": "2026-03-20",
+            "closes_time": "10:00",
+        },
+    )
+    assert page.status_code == 200
+    assert "This time does not exist on that day." in page.content.decode()
+    assert Survey.objects.count() == 0
