@@ -388,6 +388,9 @@ def open_screen(new_page, cohort, screen, language, **context_options):
 
 
 def axe_violations(page):
+    # A click that navigates returns before the new document exists: axe
+    # must be read into the page the test is looking at, fully loaded.
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE_JS))
     return page.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})

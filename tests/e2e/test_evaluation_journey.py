@@ -40,6 +40,7 @@ def _build_pre(page, convening):
     expect(page.get_by_text("Survey created. Now add its questions.")).to_be_visible()
 
     page.get_by_role("link", name="Add a question").click()
+    page.wait_for_url("**/questions/new/")
     assert_accessible(page)
     page.locator("#id_kind").select_option(label="One choice")
     page.get_by_label("Question in English").fill("What does a NAP budget need?")
@@ -55,6 +56,7 @@ def _build_pre(page, convening):
 def _answer(page, survey_title, option, *, finish_later=False):
     page.goto("/")
     page.get_by_role("link", name=survey_title, exact=True).click()
+    page.wait_for_url("**/answer/")
     assert_accessible(page)
     page.get_by_label(option).check()
     expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
