@@ -15,8 +15,9 @@ from academy.models import Delegation
 from opendata.models import ExchangeRate
 from opendata.selectors import export_settings_of
 from roadmaps.enums import StandardPillar
-from roadmaps.models import Indicator, Outcome, Pillar
+from roadmaps.models import Indicator, Outcome, Pillar, ReferenceIndicator
 from roadmaps.pillar_summaries import pillar_summaries
+from roadmaps.references import ReferenceLine
 from roadmaps.selectors import Money
 from roadmaps.summaries import roadmap_scores_for
 
@@ -39,6 +40,9 @@ class PillarRow:
     key: str
     title: str
     cells: dict = field(default_factory=dict)  # {delegation id: Cell}
+    # The reference indicators measured in this pillar, each with the sharing
+    # delegations' indicators that measure it (ReferenceLine).
+    lines: list = field(default_factory=list)
 
 
 @dataclass
@@ -134,17 +138,59 @@ def cohort_comparison(*, convening) -> Comparison:
             "baseline_year",
             "target_value",
             "target_year",
+            "reference_id",
         )
     ):
         if indicator["pillar"] in pillars:
             key, delegation_id, _code = pillars[indicator["pillar"]]
             rows[key].cells[delegation_id].indicators.append(indicator)
+    _reference_lines(rows, {d.pk: d for d in shared.values()})
     return Comparison(
         delegations,
         [row for row in rows.values() if row.cells],
         currency,
         rates,
     )
+
+
+def _reference_lines(rows, delegations) -> None:
+    """Give each indicator its reference, and each pillar the references its
+    indicators measure, the delegations side by side (one query)."""
+    ids = {
+        indicator["reference_id"]
+        for row in rows.values()
+        for cell in row.cells.values()
+        for indicator in cell.indicators
+        if indicator["reference_id"]
+    }
+    if not ids:
+        return
+    references = ReferenceIndicator.objects.in_bulk(ids)
+    order = sorted(references.values(), key=lambda r: (r.framework, r.position, r.code))
+    for row in rows.values():
+        measured = defaultdict(dict)  # {reference id: {delegation id: [indicator]}}
+        for delegation_id, cell in row.cells.items():
+            for indicator in cell.indicators:
+                reference = references.get(indicator["reference_id"])
+                indicator["reference"] = reference
+                if reference:
+                    measured[reference.pk].setdefault(delegation_id, []).append(
+                        indicator
+                    )
+        row.lines = [
+            ReferenceLine(
+                reference=reference,
+                values=[
+                    (delegations[delegation_id], indicators)
+                    for delegation_id, indicators in sorted(
+                        measured[reference.pk].items(),
+                        key=lambda item: str(delegations[item[0]].country.name),
+                    )
+                ],
+            )
+            for reference in order
+            if reference.pk in measured
+        ]
 
 
 def _budgets(roadmaps, shared, rows, rate_of) -> None:

@@ -62,6 +62,16 @@ def _indicator(result_element, indicator, problems, where):
         ascending="1" if indicator["ascending"] else "0",
     )
     _narrative(element, "title", indicator["statement"] or indicator["code"])
+    reference = indicator["reference"]
+    if reference:
+        # IATI puts references after the title and description, before the
+        # baseline: 9 is the SDG indicators' vocabulary, 99 our own.
+        ET.SubElement(
+            element,
+            "reference",
+            vocabulary=reference["iati_vocabulary"],
+            code=reference["code"],
+        )
     baseline = indicator["baseline"]
     qualitative = indicator["measure"] == "qualitative"
     if baseline["year"]:

@@ -47,6 +47,21 @@ def both(choices, value) -> dict | None:
     return result
 
 
+def _reference(reference) -> dict | None:
+    if reference is None:
+        return None
+    return {
+        "framework": reference.framework,
+        "code": reference.code,
+        "title": {
+            "es": reference.title_es or reference.title_en or "",
+            "en": reference.title_en or reference.title_es or "",
+        },
+        "source": reference.source,
+        "iati_vocabulary": reference.iati_vocabulary,
+    }
+
+
 def _indicator(indicator, row) -> dict:
     periods = []
     for line in row.periods if row else []:
@@ -72,6 +87,7 @@ def _indicator(indicator, row) -> dict:
         "code": indicator.code,
         "statement": indicator.statement,
         "unit": indicator.unit,
+        "reference": _reference(indicator.reference),
         "measure": indicator.measure,
         "measure_label": both(Measure, indicator.measure),
         "ascending": indicator.ascending,

@@ -26,6 +26,18 @@ def _sheet(title, headers, rows):
     return sheet
 
 
+def _reference_cells(reference) -> list:
+    if reference is None:
+        return ["", "", "", "", ""]
+    return [
+        reference["framework"],
+        reference["code"],
+        reference["title"]["es"],
+        reference["title"]["en"],
+        reference["iati_vocabulary"],
+    ]
+
+
 def results_xlsx(data: dict) -> bytes:
     roadmaps, pillars, outcomes, outputs = [], [], [], []
     indicators, periods, activities, stages = [], [], [], []
@@ -51,6 +63,7 @@ def results_xlsx(data: dict) -> bytes:
                     i["means_of_verification"],
                     i["frequency"],
                     i["responsible_institution"],
+                    *_reference_cells(i["reference"]),
                 ]
             )
             for p in i["periods"]:
@@ -207,6 +220,11 @@ def results_xlsx(data: dict) -> bytes:
                     "means_of_verification",
                     "frequency",
                     "responsible_institution",
+                    "reference_framework",
+                    "reference_code",
+                    "reference_title_es",
+                    "reference_title_en",
+                    "reference_iati_vocabulary",
                 ],
                 indicators,
             ),

@@ -27,9 +27,11 @@ from roadmaps.models import (
     Outcome,
     Output,
     Pillar,
+    ReferenceIndicator,
     Roadmap,
     Territory,
 )
+from roadmaps.reference_data import shipped_load
 
 CONTEXT = (
     "En {country}, las mujeres siguen subrepresentadas en los espacios de decisión "
@@ -54,6 +56,11 @@ TRACKING = {
         "measure": "percentage",
     },
 }
+
+# An outcome indicator that measures an SDG indicator (shipped reference data),
+# so the comparison lines the countries up on it; its baseline by country.
+SEATS = "Proporción de escaños ocupados por mujeres en la Asamblea Nacional"
+SEATS_BASELINE = {"BO": "48.2", "CR": "47.4", "EC": "38.7", "PA": "22.5"}
 
 # (pillar, outcome, [(output, indicator or None, [(activity, lead, cost, status)])])
 RESULTS = [
@@ -166,6 +173,24 @@ def demo_roadmap_fill(*, roadmap: Roadmap) -> bool:
     }
     for standard, outcome_text, outputs in RESULTS:
         outcome = _create(roadmap, Outcome, pillars[standard], statement=outcome_text)
+        if standard == StandardPillar.PARTICIPATION:
+            _create(
+                roadmap,
+                Indicator,
+                outcome,
+                statement=SEATS,
+                reference=_sdg("5.5.1"),
+                measure="percentage",
+                unit="%",
+                baseline_value=Decimal(
+                    SEATS_BASELINE.get(roadmap.delegation.country.code, "30")
+                ),
+                baseline_year=2024,
+                target_value=Decimal("50"),
+                target_year=2030,
+                means_of_verification="Registro oficial del Tribunal Electoral",
+                frequency=Frequency.YEARLY,
+            )
         for output_text, indicator, activities in outputs:
             output = _create(roadmap, Output, outcome, statement=output_text)
             if indicator:
@@ -262,6 +287,12 @@ def demo_roadmap_fill(*, roadmap: Roadmap) -> bool:
                 achieved_date=achieved,
             )
     return True
+
+
+def _sdg(code: str) -> ReferenceIndicator:
+    if not ReferenceIndicator.objects.filter(framework="sdg", code=code).exists():
+        shipped_load(ReferenceIndicator)  # after a flush, which empties it
+    return ReferenceIndicator.objects.get(convening=None, framework="sdg", code=code)
 
 
 def _create(roadmap, model, parent, **fields):

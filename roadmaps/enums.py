@@ -51,6 +51,24 @@ class Dimension(models.TextChoices):
     INSTITUTION = "institution", _("Institution")
 
 
+class ReferenceFramework(models.TextChoices):
+    """Where a reference indicator comes from; each maps to an IATI indicator
+    vocabulary (``IATI_VOCABULARY``)."""
+
+    SDG = "sdg", _("Sustainable Development Goals")
+    WPS_GLOBAL = "wps_global", _("Global WPS indicators (S/2010/498)")
+    CONVENING = "convening", _("This convening's own")
+
+
+# IATI's IndicatorVocabulary codes: 9 is the SDG indicators, 99 the reporting
+# organisation's own (the global WPS indicators have no IATI vocabulary).
+IATI_VOCABULARY = {
+    ReferenceFramework.SDG: "9",
+    ReferenceFramework.WPS_GLOBAL: "99",
+    ReferenceFramework.CONVENING: "99",
+}
+
+
 class TerritoryLevel(models.TextChoices):
     PROVINCE = "province", _("Province / department")
     MUNICIPALITY = "municipality", _("Municipality")

@@ -13,9 +13,11 @@ from roadmaps.models import (
     Outcome,
     Output,
     Pillar,
+    ReferenceIndicator,
     Roadmap,
     Territory,
 )
+from roadmaps.references import references_for_roadmap
 
 EMPTY_STATEMENT = _("The statement cannot be empty.")
 
@@ -28,6 +30,11 @@ class VersionedForm(forms.ModelForm):
     """An edit carries the version it was based on (hidden)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, roadmap=None, **kwargs):
+        # The roadmap an added item goes into (an edited one knows its own).
+        self.roadmap = roadmap
+        super().__init__(*args, **kwargs)
 
     def changes(self) -> dict:
         return {
@@ -89,6 +96,7 @@ class IndicatorForm(VersionedForm):
         model = Indicator
         fields = [
             "statement",
+            "reference",
             "measure",
             "ascending",
             "cumulative",
@@ -109,6 +117,13 @@ class IndicatorForm(VersionedForm):
             "baseline_value": LocalizedDecimalField,
             "target_value": LocalizedDecimalField,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        roadmap_id = self.roadmap.pk if self.roadmap else self.instance.roadmap_id
+        field = self.fields["reference"]
+        field.queryset = references_for_roadmap(roadmap_id=roadmap_id)
+        field.empty_label = _("None")
 
 
 class ActivityForm(VersionedForm):
@@ -216,3 +231,24 @@ class ReparentForm(forms.Form):
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].choices = choices
+
+
+class ReferenceForm(forms.ModelForm):
+    """An organizer's own reference indicator, titled in both languages."""
+
+    class Meta:
+        model = ReferenceIndicator
+        fields = ["code", "title_es", "title_en", "source"]
+        labels = {
+            "title_es": _("Title in Spanish"),
+            "title_en": _("Title in English"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not (cleaned.get("title_es") or "").strip()
+            and not (cleaned.get("title_en") or "").strip()
+        ):
+            self.add_error("title_es", _("Give the title in at least one language."))
+        return cleaned

@@ -87,5 +87,11 @@ def roadmap_part_keys(*, roadmap: Roadmap) -> dict[str, str]:
 
 def item_key(item) -> str:
     """One card's key: the item, its version (every change of its own fields
-    adds one) and its code (which moves of it or its ancestors change)."""
-    return f"{item.key}.{item.version}.{item.code}"
+    adds one) and its code (which moves of it or its ancestors change); for an
+    indicator, also when the reference it shows was last changed (an
+    organizer's own entry can be renamed; loaded with the tree, no query)."""
+    key = f"{item.key}.{item.version}.{item.code}"
+    reference = getattr(item, "reference", None)
+    if reference is not None:
+        key += f".r{reference.pk}-{reference.updated_at.timestamp():.6f}"
+    return key

@@ -62,11 +62,11 @@ class RoadmapTree:
         return [a for output in self.outputs for a in output.activity_list]
 
 
-def _living(model, roadmap_ids):
+def _living(model, roadmap_ids, related=()):
     return list(
-        model.objects.filter(
-            roadmap_id__in=roadmap_ids, deleted_at__isnull=True
-        ).order_by("position", "pk")
+        model.objects.filter(roadmap_id__in=roadmap_ids, deleted_at__isnull=True)
+        .select_related(*related)
+        .order_by("position", "pk")
     )
 
 
@@ -79,7 +79,7 @@ def roadmap_trees(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapTree]:
         children["pillar", outcome.pillar_id].append(outcome)
     for output in _living(Output, ids):
         children["outcome", output.outcome_id].append(output)
-    for indicator in _living(Indicator, ids):
+    for indicator in _living(Indicator, ids, related=["reference"]):
         if indicator.outcome_id:
             children["outcome-indicator", indicator.outcome_id].append(indicator)
         else:

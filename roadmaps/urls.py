@@ -1,12 +1,27 @@
 from django.urls import path
 
-from roadmaps.views import editor, exports, history, items, review
+from roadmaps.views import editor, exports, history, items, references, review
 
 KIND = "<str:kind>/<int:item_pk>"
 
 app_name = "roadmaps"
 
 urlpatterns = [
+    path(
+        "convenings/<int:pk>/reference-indicators/",
+        references.reference_list,
+        name="reference_list",
+    ),
+    path(
+        "reference-indicators/<int:pk>/edit/",
+        references.reference_edit,
+        name="reference_edit",
+    ),
+    path(
+        "reference-indicators/<int:pk>/delete/",
+        references.reference_delete,
+        name="reference_delete",
+    ),
     path("roadmaps/<int:pk>/", editor.roadmap_editor, name="roadmap_editor"),
     path(
         "roadmaps/<int:pk>/structure/",

@@ -46,7 +46,12 @@ from opendata.tokens import api_token_create
 from participants.invitations import invitation_send
 from participants.tokens import token_make
 from roadmaps.models import Comment, Export, Pillar, exports_storage
-from roadmaps.services import item_delete, item_move, roadmap_initialize
+from roadmaps.services import (
+    item_delete,
+    item_move,
+    reference_create,
+    roadmap_initialize,
+)
 from tests import factories
 from tests.factories import roadmaps as roadmap_factories
 
@@ -453,6 +458,23 @@ MATRIX = {
     "evaluation:certificate_verify": Route(
         lambda w: {"code": w.certificate.code}, get=EVERYONE
     ),
+    # Reference indicators: read by the convening's people (they choose them
+    # in the editor), the convening's own entries kept by its organizers.
+    "roadmaps:reference_list": Route(
+        convening,
+        get=CONVENING_MEMBERS,
+        post=ORGANIZERS,
+        data=lambda w: {"code": "MATRIX-2", "title_en": "Matrix reference"},
+    ),
+    "roadmaps:reference_edit": Route(
+        lambda w: {"pk": w.reference.pk},
+        get=ORGANIZERS,
+        post=ORGANIZERS,
+        data=lambda w: {"code": "MATRIX-1", "title_en": "Renamed"},
+    ),
+    "roadmaps:reference_delete": Route(
+        lambda w: {"pk": w.reference.pk}, post=ORGANIZERS
+    ),
     # Open data: a roadmap's data for its readers; the convening's (shared
     # roadmaps only) for its staff; sharing is the delegation's choice.
     "opendata:delegation_data": Route(delegation, get=DELEGATION_READERS),
@@ -651,6 +673,10 @@ class World:
             currency="BOB",
             rate="0.1449",
             as_of=datetime.date(2025, 6, 1),
+        )
+        self.reference = reference_create(
+            convening=self.convening,
+            fields={"code": "MATRIX-1", "title": "Matrix", "title_en": "Matrix"},
         )
         self.token, _secret = api_token_create(
             user=self.people[ORGANIZER], name="Matrix token"

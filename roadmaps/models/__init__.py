@@ -11,6 +11,7 @@ from roadmaps.models.comments import Comment
 from roadmaps.models.exports import Export, exports_storage
 from roadmaps.models.plan import Coordination, Milestone, Territory
 from roadmaps.models.presence import Presence
+from roadmaps.models.references import ReferenceIndicator
 from roadmaps.models.results import Activity, Indicator, Outcome, Output, Pillar
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Output",
     "Pillar",
     "Presence",
+    "ReferenceIndicator",
     "Roadmap",
     "RoadmapQuerySet",
     "Territory",

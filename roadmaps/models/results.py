@@ -18,6 +18,7 @@ from roadmaps.enums import (
 from roadmaps.models.base import (
     LONG_TEXT,
     Item,
+    Roadmap,
     long_text_check,
     validate_currency,
     validate_quarter,
@@ -181,6 +182,18 @@ class Indicator(Item):
         blank=True,
         help_text=_("The values are reported for each category of these."),
     )
+    reference = models.ForeignKey(
+        "roadmaps.ReferenceIndicator",
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        null=True,
+        blank=True,
+        verbose_name=_("reference indicator"),
+        help_text=_(
+            "The SDG, global WPS or convening indicator this one measures: the "
+            "same reference lines countries up in the comparison and the exports."
+        ),
+    )
     disaggregation = models.CharField(
         _("other disaggregation"),
         max_length=200,
@@ -210,6 +223,7 @@ class Indicator(Item):
         return [Dimension(code).label for code in self.dimensions]
 
     def clean(self):
+        self._reference_check()
         if set(self.dimensions or []) - set(Dimension.values):
             raise ValidationError({"dimensions": _("Choose among the listed ones.")})
         if (
@@ -236,6 +250,21 @@ class Indicator(Item):
                     )
                     % {"target": self.target_year, "baseline": self.baseline_year}
                 }
+            )
+
+    def _reference_check(self):
+        """An organizer's own entry serves only its own convening's roadmaps."""
+        reference = self.reference
+        if reference is None or reference.convening_id is None:
+            return
+        convening_id = (
+            Roadmap.objects.filter(pk=self.roadmap_id)
+            .values_list("delegation__convening_id", flat=True)
+            .first()
+        )
+        if reference.convening_id != convening_id:
+            raise ValidationError(
+                {"reference": _("Choose a reference indicator of this convening.")}
             )
 
     @property

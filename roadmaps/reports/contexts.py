@@ -18,6 +18,7 @@ from roadmaps.enums import RoadmapStatus
 from roadmaps.models import Roadmap
 from roadmaps.nap_path import STAGES
 from roadmaps.pillar_summaries import pillar_summaries
+from roadmaps.references import reference_lines
 from roadmaps.reports.figures import (
     attendance_chart,
     budget_charts,
@@ -150,6 +151,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
         "comparison": cohort_pillar_comparison(
             rows=rows, pillars=pillar_summaries(roadmaps=roadmaps)
         ),
+        "reference_lines": reference_lines(roadmaps=roadmaps),
         "attendance_chart": attendance_chart(rows=rows),
         "facilitators": [r.user for r in staff if r.role == Role.FACILITATOR],
         "organizer_people": [r.user for r in staff if r.role == Role.ORGANIZER],

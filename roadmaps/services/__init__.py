@@ -25,6 +25,11 @@ from roadmaps.services.moves import (
     item_move_undo,
     item_reparent,
 )
+from roadmaps.services.references import (
+    reference_create,
+    reference_delete,
+    reference_update,
+)
 from roadmaps.services.revisions import roadmap_revision_bump
 
 __all__ = [
@@ -38,6 +43,9 @@ __all__ = [
     "item_delete",
     "item_move",
     "item_move_undo",
+    "reference_create",
+    "reference_delete",
+    "reference_update",
     "item_reparent",
     "item_restore",
     "item_undelete",

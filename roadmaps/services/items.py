@@ -247,10 +247,15 @@ def item_restore(*, user, item, record):
     the history keeps both the replaced text and the restored one.
     """
     model = type(item)
-    changes = {
-        name: getattr(record, model._meta.get_field(name).attname)
-        for name in editable_fields(model)
-    }
+    changes = {}
+    for name in editable_fields(model):
+        field = model._meta.get_field(name)
+        value = getattr(record, field.attname)
+        if field.is_relation and value is not None:
+            # An organizer's own reference indicator may have been removed
+            # since: the restored version then points at none.
+            value = field.related_model._default_manager.filter(pk=value).first()
+        changes[name] = value
     if isinstance(item, Item):
         changes["deleted_at"] = None
     return item_update(

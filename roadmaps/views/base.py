@@ -58,6 +58,14 @@ def parent_or_404(request, roadmap, kind):
     return item_or_404(roadmap, parent_kind, int(parent_pk))
 
 
+def _sent_text(field, value: str) -> str:
+    """What was sent as the person saw it: a choice by its label."""
+    for key, label in getattr(field, "choices", ()):
+        if str(key) == value:
+            return str(label)
+    return value
+
+
 def save_refused(request, roadmap, *, kind, item_pk=None, form_class, target):
     """Why a save cannot land, said in place (409, which the editor swaps in)
     with the text that was sent, to copy: the roadmap was marked final while it
@@ -82,9 +90,9 @@ def save_refused(request, roadmap, *, kind, item_pk=None, form_class, target):
             deleted = selectors.item_last_change(item=item)
     if may_change and deleted is None:
         raise Http404
-    form = form_class(request.POST)
+    form = form_class(request.POST, roadmap=roadmap)
     sent = [
-        (form[name].label, request.POST.get(name, ""))
+        (form[name].label, _sent_text(form.fields[name], request.POST.get(name)))
         for name in form.fields
         if name != "version" and request.POST.get(name, "").strip()
     ]

@@ -46,7 +46,7 @@ def roadmap_item_add(request, pk, kind):
         "label": ITEM_MODELS[kind]._meta.verbose_name,
     }
     if request.method == "POST":
-        form = form_class(request.POST, auto_id=f"id_{target}_%s")
+        form = form_class(request.POST, auto_id=f"id_{target}_%s", roadmap=roadmap)
         if form.is_valid():
             try:
                 item = services.item_create(
@@ -74,7 +74,10 @@ def roadmap_item_add(request, pk, kind):
         request,
         roadmap,
         "roadmaps/partials/item_form.html",
-        {**context, "form": form_class(auto_id=f"id_{target}_%s")},
+        {
+            **context,
+            "form": form_class(auto_id=f"id_{target}_%s", roadmap=roadmap),
+        },
     )
 
 

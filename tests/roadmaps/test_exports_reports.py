@@ -168,8 +168,9 @@ def test_cohort_report_context_queries_are_constant(convening, delegations):
         )
 
     # Counts and summaries, the per-pillar figures for the comparison by pillar
-    # (counted by the database: roadmaps.pillar_summaries).
-    assert len(queries) == 17
+    # (counted by the database: roadmaps.pillar_summaries), the indicators
+    # that measure a reference indicator (one query).
+    assert len(queries) == 18
     assert context["delegation_count"] == delegations
 
 

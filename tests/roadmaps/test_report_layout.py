@@ -139,7 +139,7 @@ def test_the_executive_summary_counts_the_plan_and_its_funding(demo_roadmap):
     assert "Pillars at a glance" in text
     assert "1/4" in summary["words"] and "milestones" in summary["words"]
     assert "USD 93,000 in all: 45,000 secured (48 %)" in text
-    assert "The roadmap is 74% complete" in text
+    assert "The roadmap is 78% complete" in text
 
 
 def test_the_budget_chart_is_drawn_with_its_figures_as_text(demo_roadmap):
