@@ -59,6 +59,7 @@ class DelegationRow:
             attendance.late,
             attendance.excused,
             attendance.absent,
+            attendance.expected,
             roadmap.pk,
             roadmap.status,
             self.score,
@@ -92,7 +93,7 @@ class Dashboard:
 
     @property
     def attendance(self) -> AttendanceRate:
-        statuses = ("present", "late", "excused", "absent")
+        statuses = ("present", "late", "excused", "absent", "expected")
         return AttendanceRate(
             **{
                 status: sum(getattr(row.attendance, status) for row in self.rows)
@@ -116,7 +117,9 @@ def cohort_dashboard(*, convening: Convening) -> Dashboard:
     invitations = {delegation.pk: Counter() for delegation in delegations}
     for participant_id, status in states.items():
         invitations[delegation_of[participant_id]][status.state] += 1
-    attendance = attendance_rate_by_delegation(convening=convening)
+    attendance = attendance_rate_by_delegation(
+        convening=convening, members={d.pk: d.member_count for d in delegations}
+    )
     scores = roadmap_scores_for(roadmaps=[d.roadmap for d in delegations])
     dashboard = Dashboard(convening=convening)
     for delegation in delegations:

@@ -1,8 +1,11 @@
 """Reads of attendance at sessions: the roll call, the rates and the export.
 
-A participant attended a session when marked present or late. A rate counts only
-the sessions in which the person was marked: a session not yet called, or a
-person not yet marked in it, neither helps nor hurts. Every selector here runs a
+A participant attended a session when marked present or late. A rate is taken
+over the sessions *held so far* (those that have started, as for certificates):
+attended ÷ sessions held, so four marks out of fourteen sessions held read 29 %,
+not 100 %. A held session in which a person is not marked yet counts as not
+attended and is said apart ("3 not marked yet"); a mark on a session still to
+come (an excuse given ahead) does not enter the rate. Every selector here runs a
 fixed number of queries, however many participants, delegations or sessions.
 """
 
@@ -23,10 +26,14 @@ ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 @dataclass(frozen=True)
 class AttendanceRate:
+    """Marks in the sessions held so far, and ``expected``: how many marks
+    those sessions call for (sessions held × people)."""
+
     present: int = 0
     late: int = 0
     excused: int = 0
     absent: int = 0
+    expected: int = 0
 
     @property
     def attended(self) -> int:
@@ -37,28 +44,44 @@ class AttendanceRate:
         return self.present + self.late + self.excused + self.absent
 
     @property
+    def unmarked(self) -> int:
+        return max(self.expected - self.marked, 0)
+
+    @property
     def rate(self) -> float | None:
-        """Share of marked sessions attended, or None before any mark."""
-        return self.attended / self.marked if self.marked else None
+        """Share of the sessions held attended, or None before any is held."""
+        return self.attended / self.expected if self.expected else None
 
     @property
     def percent(self) -> int | None:
         return None if self.rate is None else round(self.rate * 100)
 
 
-def _status_counts(prefix: str) -> dict:
-    """Count annotations per status over ``prefix`` (a path to Attendance rows)."""
+def sessions_held(*, convening: Convening, now=None) -> int:
+    """How many of the convening's sessions have started (one query)."""
+    return Session.objects.filter(
+        convening=convening, starts_at__lte=now or timezone.now()
+    ).count()
+
+
+def _status_counts(prefix: str, now) -> dict:
+    """Count annotations per status over ``prefix`` (a path to Attendance rows),
+    in the sessions held by ``now``."""
+    held = {f"{prefix}__session__starts_at__lte": now}
     return {
         status.value: Count(
-            prefix, filter=Q(**{f"{prefix}__status": status.value}), distinct=True
+            prefix,
+            filter=Q(**{f"{prefix}__status": status.value}, **held),
+            distinct=True,
         )
         for status in AttendanceStatus
     }
 
 
-def _rate_of(row) -> AttendanceRate:
+def _rate_of(row, expected: int) -> AttendanceRate:
     return AttendanceRate(
-        **{status.value: getattr(row, status.value) for status in AttendanceStatus}
+        **{status.value: getattr(row, status.value) for status in AttendanceStatus},
+        expected=expected,
     )
 
 
@@ -66,12 +89,14 @@ def attendance_by_participant(
     *, convening: Convening, delegation: Delegation | None = None
 ) -> dict[int, AttendanceRate]:
     """{participant_id: AttendanceRate} for every participant of the convening
-    (or of one of its delegations), in one query."""
+    (or of one of its delegations), in two queries."""
+    now = timezone.now()
+    held = sessions_held(convening=convening, now=now)
     participants = Participant.objects.filter(convening=convening)
     if delegation is not None:
         participants = participants.filter(delegation=delegation)
-    rows = participants.annotate(**_status_counts("attendances")).order_by()
-    return {row.pk: _rate_of(row) for row in rows}
+    rows = participants.annotate(**_status_counts("attendances", now)).order_by()
+    return {row.pk: _rate_of(row, held) for row in rows}
 
 
 class _RatesByDelegation(dict):
@@ -81,15 +106,29 @@ class _RatesByDelegation(dict):
         return AttendanceRate()
 
 
-def attendance_rate_by_delegation(*, convening: Convening) -> dict[int, AttendanceRate]:
+def attendance_rate_by_delegation(
+    *, convening: Convening, members: dict[int, int] | None = None
+) -> dict[int, AttendanceRate]:
     """{delegation_id: AttendanceRate} for the delegations of the convening, in
-    one query; a delegation's rate pools the marks of all its members, and one
-    without marks reads as an empty rate. The marks are counted grouped by
-    delegation and status, not per member: the page's cost stays flat as the
-    roll calls fill up."""
+    three queries (two when the caller knows ``members``, {delegation_id: how
+    many}); a delegation's rate pools the marks of all its members over the
+    sessions held, and one without members reads as an empty rate. The marks
+    are counted grouped by delegation and status, not per member: the page's
+    cost stays flat as the roll calls fill up."""
+    now = timezone.now()
+    held = sessions_held(convening=convening, now=now)
+    if members is None:
+        members = dict(
+            Participant.objects.filter(convening=convening)
+            .values_list("delegation_id")
+            .annotate(number=Count("pk"))
+            .order_by()
+        )
     counts = defaultdict(dict)
     rows = (
-        Attendance.objects.filter(participant__convening=convening)
+        Attendance.objects.filter(
+            participant__convening=convening, session__starts_at__lte=now
+        )
         .values_list("participant__delegation_id", "status")
         .annotate(number=Count("pk"))
         .order_by()
@@ -97,19 +136,24 @@ def attendance_rate_by_delegation(*, convening: Convening) -> dict[int, Attendan
     for delegation_id, status, number in rows:
         counts[delegation_id][status] = number
     return _RatesByDelegation(
-        (delegation_id, AttendanceRate(**by_status))
-        for delegation_id, by_status in counts.items()
+        (delegation_id, AttendanceRate(**counts[delegation_id], expected=held * n))
+        for delegation_id, n in members.items()
     )
 
 
 def attendance_by_session(*, convening: Convening) -> dict[int, AttendanceRate]:
-    """{session_id: AttendanceRate} for every session of the convening (one query)."""
+    """{session_id: AttendanceRate} for every session of the convening (two
+    queries); a session still to come expects no mark yet."""
+    now = timezone.now()
+    people = Participant.objects.filter(convening=convening).count()
     rows = (
         Session.objects.filter(convening=convening)
-        .annotate(**_status_counts("attendances"))
+        .annotate(**_status_counts("attendances", now))
         .order_by()
     )
-    return {row.pk: _rate_of(row) for row in rows}
+    return {
+        row.pk: _rate_of(row, people if row.starts_at <= now else 0) for row in rows
+    }
 
 
 @dataclass
@@ -177,33 +221,43 @@ class AttendanceSummary:
     delegations: list  # (Delegation, AttendanceRate) by country name
     sessions: list  # (Session, AttendanceRate) by start
     participant_count: int
+    held: int  # sessions held so far
+    session_count: int
     overall: AttendanceRate
 
 
 def attendance_summary(*, convening: Convening) -> AttendanceSummary:
-    """Rates per participant, per delegation and per session (three queries)."""
-    participants = (
+    """Rates per participant, per delegation and per session over the sessions
+    held so far (three queries)."""
+    now = timezone.now()
+    participants = list(
         Participant.objects.filter(convening=convening)
         .select_related("user", "delegation")
-        .annotate(**_status_counts("attendances"))
+        .annotate(**_status_counts("attendances", now))
     )
     delegations = Delegation.objects.filter(convening=convening).annotate(
-        **_status_counts("members__attendances")
+        **_status_counts("members__attendances", now),
+        people=Count("members", distinct=True),
     )
-    sessions = (
+    sessions = list(
         Session.objects.filter(convening=convening)
-        .annotate(**_status_counts("attendances"))
+        .annotate(**_status_counts("attendances", now))
         .order_by("starts_at", "pk")
     )
+    held = sum(1 for session in sessions if session.starts_at <= now)
+    people = len(participants)
     participant_rows = sorted(
-        ((participant, _rate_of(participant)) for participant in participants),
+        ((participant, _rate_of(participant, held)) for participant in participants),
         key=lambda pair: (
             str(pair[0].delegation.country.name),
             pair[0].user.full_name.casefold(),
         ),
     )
     delegation_rows = sorted(
-        ((delegation, _rate_of(delegation)) for delegation in delegations),
+        (
+            (delegation, _rate_of(delegation, held * delegation.people))
+            for delegation in delegations
+        ),
         key=lambda pair: str(pair[0].country.name),
     )
     totals = {status.value: 0 for status in AttendanceStatus}
@@ -213,9 +267,14 @@ def attendance_summary(*, convening: Convening) -> AttendanceSummary:
     return AttendanceSummary(
         participants=participant_rows,
         delegations=delegation_rows,
-        sessions=[(session, _rate_of(session)) for session in sessions],
-        participant_count=len(participant_rows),
-        overall=AttendanceRate(**totals),
+        sessions=[
+            (session, _rate_of(session, people if session.starts_at <= now else 0))
+            for session in sessions
+        ],
+        participant_count=people,
+        held=held,
+        session_count=len(sessions),
+        overall=AttendanceRate(**totals, expected=held * people),
     )
 
 
@@ -226,7 +285,8 @@ def _session_heading(session: Session, zone) -> str:
 
 def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
     """One row per participant, one column per session with the status marked,
-    then the totals and the rate (three queries). Every text cell is neutralized
+    then the sessions held, those attended, those not marked yet and the rate
+    (three queries). Every text cell is neutralized
     so that opening the file never runs a formula somebody typed into a title or
     a name."""
     sessions = list(
@@ -252,21 +312,25 @@ def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
         _("Sector"),
         _("Organization"),
         *(_session_heading(session, zone) for session in sessions),
+        _("Sessions held"),
         _("Attended"),
-        _("Marked"),
+        _("Not marked yet"),
         _("Attendance rate (%)"),
     ]
     dataset = tablib.Dataset(
         headers=[cell_neutralize(str(heading)) for heading in headers],
         title=str(_("Attendance"))[:31],
     )
+    now = timezone.now()
+    held = [session for session in sessions if session.starts_at <= now]
     for participant in participants:
         statuses = [marks.get((participant.pk, session.pk), "") for session in sessions]
+        counted = [marks.get((participant.pk, session.pk), "") for session in held]
         rate = AttendanceRate(
             **{
-                status.value: statuses.count(status.value)
-                for status in AttendanceStatus
-            }
+                status.value: counted.count(status.value) for status in AttendanceStatus
+            },
+            expected=len(held),
         )
         dataset.append(
             [
@@ -278,8 +342,9 @@ def attendance_dataset(*, convening: Convening) -> tablib.Dataset:
                     participant.get_sector_display(),
                     participant.organization,
                     *(str(labels[status]) if status else "" for status in statuses),
+                    len(held),
                     rate.attended,
-                    rate.marked,
+                    rate.unmarked,
                     "" if rate.percent is None else rate.percent,
                 )
             ]

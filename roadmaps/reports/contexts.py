@@ -115,7 +115,9 @@ def cohort_report_context(*, convening_id: int) -> dict:
     # Counted by the database: the same score as the editor's.
     summaries = roadmap_summaries(roadmaps=roadmaps)
     roadmaps_nap_status_read(roadmaps=roadmaps)
-    attendance = attendance_rate_by_delegation(convening=convening)
+    attendance = attendance_rate_by_delegation(
+        convening=convening, members={d.pk: d.member_count for d in delegations}
+    )
     rows = []
     currencies = OrderedDict()
     for delegation in delegations:

@@ -341,11 +341,13 @@ def test_attendance_summary_shows_rates_with_bars(
     text = page_text(response)
     assert '<progress class="bar" value="1" max="2"' in content
     assert "50% (1 of 2)" in text  # Bolivia and Berta
-    assert "100% (1 of 1)" in text  # Ecuador and Elena
-    assert "67% (2 of 3)" in text  # the whole convening
-    assert "0% (0 of 1)" in text  # the budget lab
+    # Elena was not marked in the budget lab: over the two sessions held.
+    assert "50% (1 of 2 · 1 not marked yet)" in text  # Ecuador and Elena
+    assert "50% (2 of 4 · 1 not marked yet)" in text  # the whole convening
+    assert "0% (0 of 2 · 1 not marked yet)" in text  # the budget lab
+    assert "over the sessions held so far (2 of 2)" in text  # the rule, stated
     summary = response.context["summary"]
-    assert [rate.percent for _d, rate in summary.delegations] == [50, 100]
+    assert [rate.percent for _d, rate in summary.delegations] == [50, 50]
     assert [rate.percent for _s, rate in summary.sessions] == [100, 0]
 
 
@@ -417,8 +419,9 @@ def test_attendance_export_csv(client, facilitator, convening, marked):
         "Organization",
         "2025-06-24 09:00 Opening plenary",
         "2025-06-25 09:00 Budget lab",
+        "Sessions held",
         "Attended",
-        "Marked",
+        "Not marked yet",
         "Attendance rate (%)",
     ]
     assert rows[1] == [
@@ -429,8 +432,9 @@ def test_attendance_export_csv(client, facilitator, convening, marked):
         "Ministry of Foreign Affairs",
         "Present",
         "Absent",
-        "1",
         "2",
+        "1",
+        "0",
         "50",
     ]
     assert rows[2][1] == "Elena Ecuador"

@@ -169,8 +169,9 @@ def test_cohort_report_context_queries_are_constant(convening, delegations):
 
     # Counts and summaries, the per-pillar figures for the comparison by pillar
     # (counted by the database: roadmaps.pillar_summaries), the indicators
-    # that measure a reference indicator (one query).
-    assert len(queries) == 18
+    # that measure a reference indicator (one query), the sessions held so far
+    # for the attendance rates (one).
+    assert len(queries) == 19
     assert context["delegation_count"] == delegations
 
 
