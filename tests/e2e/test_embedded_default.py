@@ -34,6 +34,18 @@ SAVE_AT = """([text, at]) => {
 }"""
 
 
+# Each page presses its people's buttons from the same instant on.
+CLICK_AT = """([ids, status, at]) => {
+    setTimeout(() => {
+        for (const id of ids) {
+            document.querySelector(
+                `#participant-${id} button[value=${status}]`
+            ).click();
+        }
+    }, at - Date.now());
+}"""
+
+
 @pytest.fixture
 def embedded_app(tmp_path, collected_static):
     """`make run` without configuration: a fresh SQLite file, migrated and
@@ -135,3 +147,68 @@ def test_two_people_saving_at_once_on_sqlite_never_get_a_500(browser, embedded_a
         # One wins; the other, based on the same version, is shown the merge.
         assert sorted(conflicts) == [0, 1], (number, conflicts)
         assert stored == texts[conflicts.index(0)]
+
+
+def test_two_staff_marking_the_roll_call_at_once_on_sqlite_lose_no_mark(
+    browser, embedded_app
+):
+    """Issue 20's case: an organizer and a facilitator mark different people
+    of one session at the same moment on `make run`'s default (three sync
+    workers, one SQLite file): every mark is stored, none lost, no 500."""
+    url, _emails, _roadmap_id, database = embedded_app
+    with sqlite3.connect(database) as connection:
+        [(session_id, convening_id)] = connection.execute(
+            "SELECT s.id, s.convening_id FROM academy_session s "
+            "JOIN academy_convening c ON c.id = s.convening_id "
+            "WHERE c.edition = 2 ORDER BY s.starts_at LIMIT 1"
+        ).fetchall()
+        people = [
+            pk
+            for (pk,) in connection.execute(
+                "SELECT id FROM participants_participant WHERE convening_id = ? "
+                "ORDER BY id LIMIT 12",
+                [convening_id],
+            )
+        ]
+    pages, server_errors = [], []
+    for email in ("organizer@example.org", "facilitator@example.org"):
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 500
+                and server_errors.append(f"{response.status} {response.url}")
+            ),
+        )
+        page.goto("/accounts/login/")
+        page.locator("[name=username]").fill(email)
+        page.locator("[name=password]").fill("academy-demo")
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_url(f"{url}/")
+        page.goto(f"/sessions/{session_id}/roll-call/")
+        pages.append(page)
+
+    for round_status in ("excused", "absent"):
+        at = time.time() * 1000 + 800
+        pages[0].evaluate(CLICK_AT, [people[:6], round_status, at])
+        pages[1].evaluate(CLICK_AT, [people[6:], round_status, at])
+        pages[0].wait_for_timeout(1000)
+        for page in pages:
+            page.wait_for_function(
+                "() => document.querySelector('.htmx-request') === null",
+                timeout=15_000,
+            )
+            assert page.locator("#request-problem").is_hidden()
+        with sqlite3.connect(database) as connection:
+            stored = dict(
+                connection.execute(
+                    "SELECT participant_id, status FROM academy_attendance "
+                    "WHERE session_id = ?",
+                    [session_id],
+                )
+            )
+        assert server_errors == [], server_errors
+        assert {pk: stored.get(pk) for pk in people} == dict.fromkeys(
+            people, round_status
+        )
