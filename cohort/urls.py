@@ -32,6 +32,21 @@ urlpatterns = [
         name="convening_update",
     ),
     path(
+        "convenings/<int:pk>/copy/",
+        convenings.convening_copy,
+        name="convening_copy",
+    ),
+    path(
+        "convenings/<int:pk>/delete/",
+        convenings.convening_delete,
+        name="convening_delete",
+    ),
+    path(
+        "convenings/<int:pk>/archive/",
+        convenings.convening_archive,
+        name="convening_archive",
+    ),
+    path(
         "convenings/<int:pk>/close/",
         convenings.convening_close,
         name="convening_close",

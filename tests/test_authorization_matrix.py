@@ -161,6 +161,12 @@ MATRIX = {
     ),
     "cohort:convening_update": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
     "cohort:convening_close": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    # A new edition: organizers who may also create convenings (nobody here;
+    # tests/cohort/test_editions.py has one). Deleting one with participants
+    # is refused with a page that offers to archive it.
+    "cohort:convening_copy": Route(convening, get=NOBODY, post=NOBODY),
+    "cohort:convening_delete": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
+    "cohort:convening_archive": Route(convening, post=ORGANIZERS),
     "cohort:delegation_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
     "cohort:delegation_update": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),
     "cohort:delegation_delete": Route(delegation, get=ORGANIZERS, post=ORGANIZERS),

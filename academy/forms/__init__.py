@@ -9,6 +9,7 @@ from academy.forms.agenda import (
 from academy.forms.convenings import (
     ConveningCreatorForm,
     ConveningForm,
+    EditionCopyForm,
     SessionTimes,
 )
 from academy.forms.delegations import (
@@ -31,6 +32,7 @@ __all__ = [
     "AttendanceMarkForm",
     "ConveningCreatorForm",
     "ConveningForm",
+    "EditionCopyForm",
     "DateInput",
     "DelegationCreateForm",
     "DelegationForm",

@@ -228,3 +228,33 @@ class ConveningCreatorForm(forms.Form):
         label=_("E-mail address"),
         help_text=_("Of an existing account: add the person to a team first."),
     )
+
+
+class EditionCopyForm(forms.ModelForm):
+    """A new edition made from an earlier one: what differs (its name, number,
+    start and place); the rest comes from the earlier edition."""
+
+    class Meta:
+        model = Convening
+        fields = [
+            "name_es",
+            "name_en",
+            "edition",
+            "start_date",
+            "city_es",
+            "city_en",
+            "venue_es",
+            "venue_en",
+        ]
+        labels = ConveningForm.Meta.labels
+        widgets = {"start_date": DateInput()}
+        help_texts = {
+            "start_date": _(
+                "The agenda moves with it: each session keeps its local time, the "
+                "same number of days after the start."
+            )
+        }
+
+    def names(self) -> dict:
+        names = ("name_es", "name_en", "city_es", "city_en", "venue_es", "venue_en")
+        return {name: self.cleaned_data[name] or "" for name in names}

@@ -127,6 +127,8 @@ class Convening(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Put away by its organizers: listed apart on their home page, kept whole.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -14,8 +14,10 @@ from academy.services.attendance import (
     attendance_mark_everyone,
 )
 from academy.services.convenings import (
+    convening_archive,
     convening_close,
     convening_create,
+    convening_delete,
     convening_role_grant,
     convening_update,
     delegation_create,
@@ -36,7 +38,9 @@ __all__ = [
     "convening_logo_add",
     "convening_logo_move",
     "convening_logo_remove",
+    "convening_archive",
     "convening_create",
+    "convening_delete",
     "convening_dates",
     "convening_days_text",
     "convening_role_grant",

@@ -272,6 +272,30 @@ def convening_close(*, convening: Convening) -> Convening:
 
 
 @transaction.atomic
+def convening_archive(*, convening: Convening, archived: bool = True) -> Convening:
+    """Put a convening away (or back): it stays whole, listed apart on its
+    organizers' home page. No other side effect."""
+    convening.archived_at = timezone.now() if archived else None
+    convening.save(update_fields=["archived_at", "updated_at"])
+    return convening
+
+
+@transaction.atomic
+def convening_delete(*, convening: Convening) -> None:
+    """Delete a convening nobody takes part in yet (a mistake, a duplicate),
+    with its agenda, delegations and their empty roadmaps. One with
+    participants is refused (ValidationError): archive it instead, since
+    their attendance, roadmaps and answers are records."""
+    if convening.participants.exists():
+        raise ValidationError(
+            _(
+                "This convening has participants: it cannot be deleted. Archive "
+                "it instead, which keeps everything and puts it out of the way."
+            )
+        )
+    convening.delete()
+
+
 def delegation_update(
     *,
     delegation: Delegation,

@@ -1,5 +1,8 @@
-"""Organizers run their convening: create, edit and close it, add, edit and remove
-its delegations. Anything the user may not change answers 404."""
+"""Organizers run their convening: create, copy into a new edition, edit,
+close, archive or delete it, add, edit and remove its delegations. Anything the
+user may not change answers 404."""
+
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,8 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from academy import services
-from academy.forms import ConveningForm, DelegationForm, DelegationRegisterForm
+from academy.forms import (
+    ConveningForm,
+    DelegationForm,
+    DelegationRegisterForm,
+    EditionCopyForm,
+)
 from academy.models import Convening, Delegation
+from cohort.editions import edition_copy
 from cohort.services import delegation_change, delegation_register
 from common.once import once_done, once_release, once_seen, once_value
 from common.views import form_save_or_report, object_or_404_for
@@ -180,3 +189,104 @@ def delegation_delete(request, pk):
             "member_count": delegation.members.count(),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_copy(request, pk):
+    """A new edition from this one (its organizers who may create convenings)."""
+    source = convening_for_organizer(request.user, pk)
+    if not request.user.has_perm("academy.add_convening"):
+        raise Http404
+    year = datetime.timedelta(days=364)  # the same weekday, a year on
+    form = EditionCopyForm(
+        request.POST or None,
+        initial={
+            "name_es": source.name_es,
+            "name_en": source.name_en,
+            "edition": source.edition + 1,
+            "start_date": source.start_date + year,
+            "city_es": source.city_es,
+            "city_en": source.city_en,
+            "venue_es": source.venue_es,
+            "venue_en": source.venue_en,
+        },
+    )
+    if request.method == "POST":
+        already = once_seen(request)
+        if already is not None:
+            return already
+        copied = form.is_valid() and form_save_or_report(
+            form,
+            lambda: edition_copy(
+                source=source,
+                user=request.user,
+                edition=form.cleaned_data["edition"],
+                start_date=form.cleaned_data["start_date"],
+                names=form.names(),
+            ),
+        )
+        if copied:
+            convening = copied.convening
+            once_done(request, convening.get_absolute_url())
+            messages.success(
+                request,
+                _(
+                    "Edition %(edition)s is ready: %(sessions)s sessions, "
+                    "%(delegations)s delegations, %(team)s people of the team, "
+                    "%(surveys)s surveys%(rule)s and %(logos)s logos were copied. "
+                    "Invite the participants when the delegations are known."
+                )
+                % {
+                    "edition": convening.edition,
+                    "sessions": copied.sessions,
+                    "delegations": copied.delegations,
+                    "team": copied.team,
+                    "surveys": copied.surveys,
+                    "rule": _(", the certificate rule") if copied.rule else "",
+                    "logos": copied.logos,
+                },
+            )
+            return redirect(convening)
+        once_release(request)
+    return render(
+        request,
+        "cohort/convening_copy.html",
+        {"form": form, "source": source, "once": once_value(request)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_delete(request, pk):
+    convening = convening_for_organizer(request.user, pk)
+    participants = convening.participants.count()
+    if request.method == "POST" and not participants:
+        name = convening.name
+        services.convening_delete(convening=convening)
+        messages.success(
+            request, _("The convening %(name)s was deleted.") % {"name": name}
+        )
+        return redirect("cohort:home")
+    return render(
+        request,
+        "cohort/convening_delete.html",
+        {"convening": convening, "participants": participants},
+        status=409 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def convening_archive(request, pk):
+    convening = convening_for_organizer(request.user, pk)
+    archived = request.POST.get("archived") != "0"
+    services.convening_archive(convening=convening, archived=archived)
+    messages.success(
+        request,
+        _("The convening was archived: it is listed apart on your home page.")
+        if archived
+        else _("The convening is back among your convenings."),
+    )
+    return redirect(convening)

@@ -66,11 +66,15 @@ def survey_delete(*, survey: Survey) -> None:
 
 
 @transaction.atomic
-def survey_copy(*, source: Survey, convening, user, opens_at, closes_at) -> Survey:
+def survey_copy(
+    *, source: Survey, convening, user, opens_at, closes_at, sessions=None
+) -> Survey:
     """A new survey of ``convening`` with ``source``'s texts, questions and
-    options, open between the dates given. A question about a session keeps
-    its module but not the session, which belongs to the other convening. No
-    other side effect."""
+    options, open between the dates given. A question about a session of
+    another convening is about its copy when ``sessions`` maps it ({old id:
+    new Session}, as when an edition is copied), else keeps only its module.
+    No other side effect."""
+    sessions = sessions or {}
     data = {name: getattr(source, name) for name in SURVEY_FIELDS}
     data.update(opens_at=opens_at, closes_at=closes_at)
     copy = survey_save(convening=convening, user=user, data=data)
@@ -86,9 +90,11 @@ def survey_copy(*, source: Survey, convening, user, opens_at, closes_at) -> Surv
                 for name in QUESTION_FIELDS
                 if name != "session"
             },
-            session=question.session if same_convening else None,
+            session=question.session
+            if same_convening
+            else sessions.get(question.session_id),
         )
-        if not question.module and question.session_id and not same_convening:
+        if not question.module and question.session_id and new.session is None:
             new.module = question.session.module
             new.save(update_fields=["module"])
         Choice.objects.bulk_create(
