@@ -360,8 +360,9 @@ def test_convening_detail_delegation_list_query_count_is_constant(
     client.force_login(organizer)
 
     # An organizer's page asks whether they may create convenings (to offer a
-    # copy into a new edition): one query for their permissions.
-    with django_assert_max_num_queries(12):
+    # copy into a new edition): two queries, their own and their groups'
+    # permissions.
+    with django_assert_max_num_queries(13):
         response = client.get(convening.get_absolute_url())
 
     assert response.status_code == 200
