@@ -73,6 +73,28 @@ class ParticipantImportForm(forms.Form):
         help_text=_("At most 2 MB and 5,000 participants."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+    existing = forms.ChoiceField(
+        label=_("People already in this convening"),
+        choices=[
+            ("skip", _("Skip them: leave them as they are")),
+            (
+                "update",
+                _("Update their details (delegation, sector, organization, position)"),
+            ),
+            ("refuse", _("Treat them as mistakes: import nothing while any is listed")),
+        ],
+        initial="skip",
+        required=False,  # a form sent without it (a script) skips them
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For a second import of the master list. The preview says which rows "
+            "add, update or skip someone. Names and languages stay as each person's "
+            "account holds them."
+        ),
+    )
+
+    def clean_existing(self):
+        return self.cleaned_data["existing"] or "skip"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -21,13 +21,16 @@ def import_preview_keep(*, session, convening, report: ImportReport) -> str:
     this convening); returns the token the confirmation must bring back."""
     token = secrets.token_urlsafe(16)
     session[_session_key(convening)] = signing.dumps(
-        {"token": token, "rows": report.payload()}, salt=IMPORT_SALT, compress=True
+        {"token": token, "rows": report.payload(), "existing": report.existing},
+        salt=IMPORT_SALT,
+        compress=True,
     )
     return token
 
 
-def import_preview_take(*, session, convening, token: str) -> list | None:
-    """The previewed rows if ``token`` is the latest preview's and it has not
+def import_preview_take(*, session, convening, token: str) -> tuple | None:
+    """(rows, existing): the previewed rows and what to do with people already
+    in the convening, if ``token`` is the latest preview's and it has not
     expired, else None. Side effect: the preview leaves the session when taken."""
     stored = session.get(_session_key(convening))
     if not stored:
@@ -39,4 +42,4 @@ def import_preview_take(*, session, convening, token: str) -> list | None:
     if payload.get("token") != token:
         return None
     del session[_session_key(convening)]
-    return payload["rows"]
+    return payload["rows"], payload.get("existing", "refuse")

@@ -23,6 +23,11 @@ class ImportRow:
     position: str = ""
     language: str = ""
     errors: list = field(default_factory=list)
+    # What the import does with the row: add the person, or, for someone
+    # already in the convening, skip them or update their details.
+    action: str = "add"
+    member: object = None  # the Participant already in the convening
+    changes: list = field(default_factory=list)  # [(label, before, after)]
 
     def get_sector_display(self):
         return Sector(self.sector).label if self.sector else ""
@@ -38,6 +43,24 @@ class ImportReport:
     imported: int = 0
     accounts_created: int = 0
     ignored_columns: list = field(default_factory=list)  # titles not imported
+    existing: str = "refuse"  # what to do with people already in the convening
+    updated: int = 0
+    skipped: int = 0
+
+    def _with(self, action) -> list:
+        return [row for row in self.rows if row.action == action]
+
+    @property
+    def to_add(self) -> list:
+        return self._with("add")
+
+    @property
+    def to_update(self) -> list:
+        return self._with("update")
+
+    @property
+    def to_skip(self) -> list:
+        return self._with("skip")
 
     @property
     def ok(self) -> bool:

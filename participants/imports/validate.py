@@ -59,9 +59,46 @@ def _email_valid(email: str) -> bool:
     return True
 
 
-def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
-    """Check every row against the file and the database (three queries)."""
-    report = ImportReport()
+# What to do with a row whose person is already in the convening.
+EXISTING = ("refuse", "skip", "update")
+
+
+def _changes(row, member) -> list:
+    """What updating ``member`` from ``row`` changes: [(label, before, after)]."""
+    changes = []
+    if row.delegation is not None and row.delegation.pk != member.delegation_id:
+        changes.append(
+            (
+                _("Delegation"),
+                member.delegation.country.name,
+                row.delegation.country.name,
+            )
+        )
+    if row.sector and row.sector != member.sector:
+        changes.append(
+            (_("Sector"), member.get_sector_display(), row.get_sector_display())
+        )
+    for name, label in (
+        ("organization", _("Organization")),
+        ("position", _("Position")),
+    ):
+        if getattr(row, name) != getattr(member, name):
+            changes.append((label, getattr(member, name), getattr(row, name)))
+    return changes
+
+
+def rows_check(
+    *, convening: Convening, raw_rows: list, existing: str = "refuse"
+) -> ImportReport:
+    """Check every row against the file and the database (three queries).
+
+    A person already in the convening is an error (``existing="refuse"``), a
+    row to leave out (``"skip"``), or one whose details (delegation, sector,
+    organization, position) replace theirs (``"update"``); their account's name
+    and language are theirs, never changed by an import."""
+    if existing not in EXISTING:
+        raise ValueError(existing)
+    report = ImportReport(existing=existing)
     delegations = _delegation_lookup(convening)
     default_language = (convening.languages or [Language.SPANISH])[0]
     rows = []
@@ -160,7 +197,14 @@ def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
     }
     for row in rows:
         member = members.get(row.email)
-        if member is not None:
+        if member is not None and existing != "refuse":
+            row.member = member
+            row.action = existing
+            if existing == "update":
+                row.changes = _changes(row, member)
+                if not row.changes:
+                    row.action = "skip"  # nothing differs: nothing to write
+        elif member is not None:
             row.errors.append(
                 _(
                     "%(email)s is already a participant of this convening "
@@ -172,13 +216,15 @@ def rows_check(*, convening: Convening, raw_rows: list) -> ImportReport:
     return report
 
 
-def import_validate(*, convening: Convening, upload) -> ImportReport:
+def import_validate(
+    *, convening: Convening, upload, existing: str = "refuse"
+) -> ImportReport:
     """Read an uploaded file and check every row; nothing is written."""
     ignored = []
     try:
         raw_rows = file_rows(upload=upload, ignored=ignored)
     except ImportFileError as error:
         return ImportReport(file_errors=[str(error)])
-    report = rows_check(convening=convening, raw_rows=raw_rows)
+    report = rows_check(convening=convening, raw_rows=raw_rows, existing=existing)
     report.ignored_columns = ignored
     return report

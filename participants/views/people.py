@@ -186,7 +186,9 @@ def participant_import(request, pk):
     }
     if request.method == "POST" and form.is_valid():
         report = imports.import_validate(
-            convening=convening, upload=form.cleaned_data["file"]
+            convening=convening,
+            upload=form.cleaned_data["file"],
+            existing=form.cleaned_data["existing"],
         )
         context["report"] = report
         if report.ok:
@@ -223,17 +225,21 @@ def participant_import_template(request, pk, kind):
 @require_POST
 def participant_import_confirm(request, pk):
     convening = _convening_for_organizer(request, pk)
-    rows = import_preview_take(
+    taken = import_preview_take(
         session=request.session, convening=convening, token=request.POST.get("token")
     )
-    if rows is None:
+    if taken is None:
         messages.error(
             request,
             _("This preview has expired or was replaced. Upload the file again."),
         )
         return redirect("participants:participant_import", pk=convening.pk)
+    rows, existing = taken
     report = imports.import_apply(
-        convening=convening, raw_rows=rows, base_url=base_url_of(request)
+        convening=convening,
+        raw_rows=rows,
+        base_url=base_url_of(request),
+        existing=existing,
     )
     if not report.ok or report.file_errors:
         return render(

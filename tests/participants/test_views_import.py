@@ -17,10 +17,10 @@ from tests.participants.fixtures.builders import (
 )
 
 
-def post_file(client, convening, name, content):
+def post_file(client, convening, name, content, existing="refuse"):
     return client.post(
         reverse("participants:participant_import", args=[convening.pk]),
-        {"file": upload(name, content)},
+        {"file": upload(name, content), "existing": existing},
     )
 
 
@@ -326,3 +326,43 @@ def test_the_preview_names_the_columns_it_ignores(
     assert "This column of the file is not imported: Teléfono." in (
         preview.content.decode()
     )
+
+
+@pytest.mark.parametrize("existing", ["skip", "update"])
+def test_a_second_import_skips_or_updates_who_is_already_here(
+    client, organizer, convening, bolivia, ecuador, existing
+):
+    """The master list again, with two people already imported (one moved to
+    Ecuador with a new position) and one new: the preview says which row does
+    what, the confirmation does it, and ignored columns are listed."""
+    client.force_login(organizer)
+    first = post_file(
+        client, convening, "p.csv", csv_bytes([person(1), person(2)]), "skip"
+    )
+    confirm(client, convening, first)
+    moved = person(2, country="EC", Position="Vice-minister")
+    content = csv_bytes([person(1), moved, person(3)])
+
+    preview = post_file(client, convening, "p.csv", content, existing)
+
+    report = preview.context["report"]
+    page = preview.content.decode()
+    actions = [row.action for row in report.rows]
+    if existing == "skip":
+        assert actions == ["skip", "skip", "add"]
+        assert "0 to update, 2 already here and left as they are" in page
+    else:
+        # Person 1 has nothing new: left as they are.
+        assert actions == ["skip", "update", "add"]
+        assert "1 to add, 1 to update, 1 already here" in page
+        assert "Vice-minister" in page and "<del>Bolivia</del> → Ecuador" in page
+    done = confirm(client, convening, preview)
+    assert done.status_code == 302
+    assert Participant.objects.filter(convening=convening).count() == 3
+    two = Participant.objects.get(user__email="person2@import.test")
+    if existing == "update":
+        assert (two.delegation, two.position) == (ecuador, "Vice-minister")
+    else:
+        assert two.delegation == bolivia
+    message = client.get(done["Location"]).content.decode()
+    assert "1 participant was imported." in message
