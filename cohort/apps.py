@@ -8,3 +8,11 @@ class CohortConfig(AppConfig):
 
     name = "cohort"
     verbose_name = _("Cohort")
+
+    def ready(self):
+        from roadmaps.enums import ExportKind
+        from roadmaps.report_kinds import report_kind_register
+
+        # What is printed for the event, as kinds of export (built when rendered).
+        report_kind_register(ExportKind.AGENDA, "cohort.printables.agenda_report")
+        report_kind_register(ExportKind.BADGES, "cohort.printables.badges_report")

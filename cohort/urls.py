@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cohort.views import convenings, pages, team
+from cohort.views import convenings, pages, printables, team
 
 app_name = "cohort"
 
@@ -30,6 +30,21 @@ urlpatterns = [
         "convenings/<int:pk>/edit/",
         convenings.convening_update,
         name="convening_update",
+    ),
+    path(
+        "convenings/<int:pk>/print/",
+        printables.printables,
+        name="printables",
+    ),
+    path(
+        "convenings/<int:pk>/print/agenda/",
+        printables.agenda_export_request,
+        name="agenda_export_request",
+    ),
+    path(
+        "convenings/<int:pk>/print/badges/",
+        printables.badges_export_request,
+        name="badges_export_request",
     ),
     path(
         "convenings/<int:pk>/copy/",

@@ -128,6 +128,9 @@ class ExportKind(models.TextChoices):
     COHORT_PROGRESS = "cohort_progress", _("Cohort progress report")
     # Built by the evaluation (registered in EvaluationConfig.ready).
     EVALUATION = "evaluation", _("Evaluation report")
+    # Printed for the event (registered in CohortConfig.ready).
+    AGENDA = "agenda", _("Printable agenda")
+    BADGES = "badges", _("Name badges")
 
 
 # The kinds of export about one roadmap (the others are about a convening).

@@ -165,6 +165,14 @@ MATRIX = {
     # tests/cohort/test_editions.py has one). Deleting one with participants
     # is refused with a page that offers to archive it.
     "cohort:convening_copy": Route(convening, get=NOBODY, post=NOBODY),
+    # The agenda and badges to print: the convening's staff.
+    "cohort:printables": Route(convening, get=STAFF),
+    "cohort:agenda_export_request": Route(
+        convening, post=STAFF, data=lambda w: {"language": "es"}
+    ),
+    "cohort:badges_export_request": Route(
+        convening, post=STAFF, data=lambda w: {"language": "en"}
+    ),
     "cohort:convening_delete": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
     "cohort:convening_archive": Route(convening, post=ORGANIZERS),
     "cohort:delegation_create": Route(convening, get=ORGANIZERS, post=ORGANIZERS),
