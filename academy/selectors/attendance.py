@@ -57,17 +57,21 @@ class AttendanceRate:
         return None if self.rate is None else round(self.rate * 100)
 
 
-def sessions_held(*, convening: Convening, now=None) -> int:
-    """How many of the convening's sessions have started (one query)."""
-    return Session.objects.filter(
-        convening=convening, starts_at__lte=now or timezone.now()
-    ).count()
+def sessions_held(*, convening: Convening, now=None) -> list[int]:
+    """The ids of the convening's sessions that have started (one query).
+    Marks are then filtered by these ids rather than by a join on the
+    sessions, which costs a large cohort's count several times as much."""
+    return list(
+        Session.objects.filter(
+            convening=convening, starts_at__lte=now or timezone.now()
+        ).values_list("pk", flat=True)
+    )
 
 
-def _status_counts(prefix: str, now) -> dict:
+def _status_counts(prefix: str, held_ids=None) -> dict:
     """Count annotations per status over ``prefix`` (a path to Attendance rows),
-    in the sessions held by ``now``."""
-    held = {f"{prefix}__session__starts_at__lte": now}
+    in the sessions held (``held_ids``; all of them when None)."""
+    held = {} if held_ids is None else {f"{prefix}__session_id__in": held_ids}
     return {
         status.value: Count(
             prefix,
@@ -90,13 +94,12 @@ def attendance_by_participant(
 ) -> dict[int, AttendanceRate]:
     """{participant_id: AttendanceRate} for every participant of the convening
     (or of one of its delegations), in two queries."""
-    now = timezone.now()
-    held = sessions_held(convening=convening, now=now)
+    held = sessions_held(convening=convening)
     participants = Participant.objects.filter(convening=convening)
     if delegation is not None:
         participants = participants.filter(delegation=delegation)
-    rows = participants.annotate(**_status_counts("attendances", now)).order_by()
-    return {row.pk: _rate_of(row, held) for row in rows}
+    rows = participants.annotate(**_status_counts("attendances", held)).order_by()
+    return {row.pk: _rate_of(row, len(held)) for row in rows}
 
 
 class _RatesByDelegation(dict):
@@ -115,8 +118,7 @@ def attendance_rate_by_delegation(
     sessions held, and one without members reads as an empty rate. The marks
     are counted grouped by delegation and status, not per member: the page's
     cost stays flat as the roll calls fill up."""
-    now = timezone.now()
-    held = sessions_held(convening=convening, now=now)
+    held = sessions_held(convening=convening)
     if members is None:
         members = dict(
             Participant.objects.filter(convening=convening)
@@ -126,9 +128,7 @@ def attendance_rate_by_delegation(
         )
     counts = defaultdict(dict)
     rows = (
-        Attendance.objects.filter(
-            participant__convening=convening, session__starts_at__lte=now
-        )
+        Attendance.objects.filter(session_id__in=held)
         .values_list("participant__delegation_id", "status")
         .annotate(number=Count("pk"))
         .order_by()
@@ -136,7 +136,10 @@ def attendance_rate_by_delegation(
     for delegation_id, status, number in rows:
         counts[delegation_id][status] = number
     return _RatesByDelegation(
-        (delegation_id, AttendanceRate(**counts[delegation_id], expected=held * n))
+        (
+            delegation_id,
+            AttendanceRate(**counts[delegation_id], expected=len(held) * n),
+        )
         for delegation_id, n in members.items()
     )
 
@@ -148,7 +151,7 @@ def attendance_by_session(*, convening: Convening) -> dict[int, AttendanceRate]:
     people = Participant.objects.filter(convening=convening).count()
     rows = (
         Session.objects.filter(convening=convening)
-        .annotate(**_status_counts("attendances", now))
+        .annotate(**_status_counts("attendances"))
         .order_by()
     )
     return {
@@ -230,21 +233,22 @@ def attendance_summary(*, convening: Convening) -> AttendanceSummary:
     """Rates per participant, per delegation and per session over the sessions
     held so far (three queries)."""
     now = timezone.now()
+    sessions = list(
+        Session.objects.filter(convening=convening)
+        .annotate(**_status_counts("attendances"))
+        .order_by("starts_at", "pk")
+    )
+    held_ids = [session.pk for session in sessions if session.starts_at <= now]
+    held = len(held_ids)
     participants = list(
         Participant.objects.filter(convening=convening)
         .select_related("user", "delegation")
-        .annotate(**_status_counts("attendances", now))
+        .annotate(**_status_counts("attendances", held_ids))
     )
     delegations = Delegation.objects.filter(convening=convening).annotate(
-        **_status_counts("members__attendances", now),
+        **_status_counts("members__attendances", held_ids),
         people=Count("members", distinct=True),
     )
-    sessions = list(
-        Session.objects.filter(convening=convening)
-        .annotate(**_status_counts("attendances", now))
-        .order_by("starts_at", "pk")
-    )
-    held = sum(1 for session in sessions if session.starts_at <= now)
     people = len(participants)
     participant_rows = sorted(
         ((participant, _rate_of(participant, held)) for participant in participants),
