@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -198,14 +199,18 @@ def convening_copy(request, pk):
     source = convening_for_organizer(request.user, pk)
     if not request.user.has_perm("academy.add_convening"):
         raise Http404
-    year = datetime.timedelta(days=364)  # the same weekday, a year on
+    # The same weekday a year on, or as many years as it takes to be ahead.
+    year = datetime.timedelta(days=364)
+    start = source.start_date + year
+    while start <= timezone.localdate(timezone=source.zone):
+        start += year
     form = EditionCopyForm(
         request.POST or None,
         initial={
             "name_es": source.name_es,
             "name_en": source.name_en,
             "edition": source.edition + 1,
-            "start_date": source.start_date + year,
+            "start_date": start,
             "city_es": source.city_es,
             "city_en": source.city_en,
             "venue_es": source.venue_es,

@@ -113,6 +113,10 @@ def test_the_copy_is_made_once_in_the_browser_form(client, convening, earlier, c
     url = reverse("cohort:convening_copy", kwargs={"pk": convening.pk})
     form = client.get(url)
     assert form.context["form"].initial["edition"] == convening.edition + 1
+    # The proposed start: the same weekday a year or more on, never in the past.
+    proposed = form.context["form"].initial["start_date"]
+    assert proposed > timezone.localdate(timezone=convening.zone)
+    assert proposed.weekday() == convening.start_date.weekday()
     once = form.context["once"]
     data = {
         "name_en": "Academy Panama III",
