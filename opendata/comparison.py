@@ -142,6 +142,8 @@ def cohort_comparison(*, convening) -> Comparison:
         )
     ):
         if indicator["pillar"] in pillars:
+            # Set for every one: a key the template misses costs it an exception.
+            indicator["reference"] = None
             key, delegation_id, _code = pillars[indicator["pillar"]]
             rows[key].cells[delegation_id].indicators.append(indicator)
     _reference_lines(rows, {d.pk: d for d in shared.values()})
