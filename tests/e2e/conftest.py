@@ -99,6 +99,18 @@ def reader_page(browser, reader_server, reads_shared_rows, settings):
         page.close()
 
 
+# Two people at once: each page presses its people's buttons from one instant on.
+CLICK_AT = """([ids, status, at]) => {
+    setTimeout(() => {
+        for (const id of ids) {
+            document.querySelector(
+                `#participant-${id} button[value=${status}]`
+            ).click();
+        }
+    }, at - Date.now());
+}"""
+
+
 def sign_in(page, email, password="secret-pass-123"):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail address").fill(email)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import CLICK_AT
 from tests.test_faults import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,18 +32,6 @@ SAVE_AT = """([text, at]) => {
     const form = document.getElementById("text-theory-of-change");
     form.querySelector("[name=toc_if]").value = text;
     setTimeout(() => htmx.trigger(form, "submit"), at - Date.now());
-}"""
-
-
-# Each page presses its people's buttons from the same instant on.
-CLICK_AT = """([ids, status, at]) => {
-    setTimeout(() => {
-        for (const id of ids) {
-            document.querySelector(
-                `#participant-${id} button[value=${status}]`
-            ).click();
-        }
-    }, at - Date.now());
 }"""
 
 
@@ -102,25 +91,32 @@ def embedded_app(tmp_path, collected_static):
     server.wait(timeout=20)
 
 
+def _signed_in(browser, url, email, server_errors, locale="en-US"):
+    """A page of a new browser context signed in as a demo person; every
+    answer 5xx it gets is added to ``server_errors``."""
+    page = browser.new_context(base_url=url, locale=locale).new_page()
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 500
+            and server_errors.append(f"{response.status} {response.url}")
+        ),
+    )
+    page.goto("/accounts/login/")
+    page.locator("[name=username]").fill(email)
+    page.locator("[name=password]").fill("academy-demo")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"{url}/")
+    return page
+
+
 def test_two_people_saving_at_once_on_sqlite_never_get_a_500(browser, embedded_app):
     url, emails, roadmap_id, database = embedded_app
-    pages, server_errors = [], []
-    for email in emails:
-        context = browser.new_context(base_url=url, locale="es-ES")
-        page = context.new_page()
-        page.on(
-            "response",
-            lambda response: (
-                response.status >= 500
-                and server_errors.append(f"{response.status} {response.url}")
-            ),
-        )
-        page.goto("/accounts/login/")
-        page.locator("[name=username]").fill(email)
-        page.locator("[name=password]").fill("academy-demo")
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_url(f"{url}/")
-        pages.append(page)
+    server_errors = []
+    pages = [
+        _signed_in(browser, url, email, server_errors, locale="es-ES")
+        for email in emails
+    ]
 
     for number in range(ROUNDS):
         for page in pages:
@@ -170,22 +166,10 @@ def test_two_staff_marking_the_roll_call_at_once_on_sqlite_lose_no_mark(
                 [convening_id],
             )
         ]
-    pages, server_errors = [], []
+    server_errors = []
+    pages = []
     for email in ("organizer@example.org", "facilitator@example.org"):
-        context = browser.new_context(base_url=url)
-        page = context.new_page()
-        page.on(
-            "response",
-            lambda response: (
-                response.status >= 500
-                and server_errors.append(f"{response.status} {response.url}")
-            ),
-        )
-        page.goto("/accounts/login/")
-        page.locator("[name=username]").fill(email)
-        page.locator("[name=password]").fill("academy-demo")
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_url(f"{url}/")
+        page = _signed_in(browser, url, email, server_errors)
         page.goto(f"/sessions/{session_id}/roll-call/")
         pages.append(page)
 

@@ -12,20 +12,9 @@ from playwright.sync_api import expect
 from academy.models import Attendance
 from tests import factories
 from tests.academy.conftest import bolivia_participant, opening  # noqa: F401
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import CLICK_AT, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Each page presses its people's buttons from the same instant on.
-CLICK_AT = """([ids, status, at]) => {
-    setTimeout(() => {
-        for (const id of ids) {
-            document.querySelector(
-                `#participant-${id} button[value=${status}]`
-            ).click();
-        }
-    }, at - Date.now());
-}"""
 
 
 def test_two_people_mark_the_roll_call_at_once_and_every_mark_is_kept(
