@@ -9,6 +9,7 @@ the earlier edition changes."""
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +22,8 @@ from roadmaps.models import ReferenceIndicator
 from roadmaps.selectors import roadmaps_nap_status_read
 from roadmaps.services import reference_create
 
-LANGUAGE_CODES = ("es", "en")
+# The languages every translated text is kept in (settings.LANGUAGES).
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy.enums import Role, Sector
 from academy.models import Convening, ConveningRole, Participant
@@ -66,9 +67,9 @@ class Badge:
 
 
 ROLE_LABELS = {
-    "participant": lambda: _("Participant"),
-    Role.FACILITATOR: lambda: _("Facilitator"),
-    Role.ORGANIZER: lambda: _("Organizer"),
+    "participant": gettext_lazy("Participant"),
+    Role.FACILITATOR: gettext_lazy("Facilitator"),
+    Role.ORGANIZER: gettext_lazy("Organizer"),
 }
 
 
@@ -107,7 +108,7 @@ def _badge_texts(badge: Badge, convening: Convening) -> dict:
         return {
             "badge": badge,
             "convening": str(convening.name),
-            "role": str(ROLE_LABELS[badge.role]()),
+            "role": str(ROLE_LABELS[badge.role]),
             "country": str(badge.country.name) if badge.country else "",
             "sector": str(Sector(badge.sector).label) if badge.sector else "",
         }

@@ -167,8 +167,8 @@ def _reference_lines(rows, delegations) -> None:
     }
     if not ids:
         return
-    references = ReferenceIndicator.objects.in_bulk(ids)
-    order = sorted(references.values(), key=lambda r: (r.framework, r.position, r.code))
+    order = list(ReferenceIndicator.objects.filter(pk__in=ids))  # Meta.ordering
+    references = {reference.pk: reference for reference in order}
     for row in rows.values():
         measured = defaultdict(dict)  # {reference id: {delegation id: [indicator]}}
         for delegation_id, cell in row.cells.items():

@@ -61,9 +61,7 @@ def reference_lines(*, roadmaps) -> list[ReferenceLine]:
         references[indicator.reference_id] = indicator.reference
         grouped[indicator.reference_id][indicator.roadmap_id].append(indicator)
     lines = []
-    for reference in sorted(
-        references.values(), key=lambda r: (r.framework, r.position, r.code)
-    ):
+    for reference in sorted(references.values(), key=ReferenceIndicator.sort_key.fget):
         by = grouped[reference.pk]
         lines.append(
             ReferenceLine(

@@ -87,6 +87,11 @@ class ReferenceIndicator(models.Model):
         return f"{prefix} {self.code}".strip()
 
     @property
+    def sort_key(self) -> tuple:
+        """Meta.ordering's, for entries already loaded."""
+        return (self.framework, self.position, self.code)
+
+    @property
     def iati_vocabulary(self) -> str:
         return IATI_VOCABULARY[self.framework]
 
