@@ -167,6 +167,7 @@ def _members(convening, delegations, password, tag):
 def _attendance(sessions, participants, organizer):
     from academy.enums import AttendanceStatus
     from academy.models import Attendance
+    from academy.services import attendance_changed
 
     statuses = list(AttendanceStatus)
     Attendance.objects.bulk_create(
@@ -182,6 +183,7 @@ def _attendance(sessions, participants, organizer):
         ],
         batch_size=5000,
     )
+    attendance_changed(convening_id=sessions[0].convening_id)
 
 
 def _bulk(model, objects):

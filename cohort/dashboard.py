@@ -117,9 +117,10 @@ def cohort_dashboard(*, convening: Convening) -> Dashboard:
     invitations = {delegation.pk: Counter() for delegation in delegations}
     for participant_id, status in states.items():
         invitations[delegation_of[participant_id]][status.state] += 1
-    attendance = attendance_rate_by_delegation(
-        convening=convening, members={d.pk: d.member_count for d in delegations}
-    )
+    members = {delegation.pk: [] for delegation in delegations}
+    for participant_id, delegation_id in delegation_of.items():
+        members[delegation_id].append(participant_id)
+    attendance = attendance_rate_by_delegation(convening=convening, members=members)
     scores = roadmap_scores_for(roadmaps=[d.roadmap for d in delegations])
     dashboard = Dashboard(convening=convening)
     for delegation in delegations:

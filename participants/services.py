@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
 from academy.models import Convening, ConveningRole, Delegation, Participant
+from academy.services import attendance_changed
 from accounts.addresses import email_normalize
 from accounts.models import User
 from participants.models import Invitation
@@ -216,8 +217,10 @@ def participant_remove(*, participant: Participant) -> None:
 
     Side effects: the account stays (it may belong to other convenings); the
     person stops being the delegation's focal point; what hangs from the
-    membership (invitations, attendance) is deleted with it.
+    membership (invitations, attendance) is deleted with it, and the
+    convening's attendance revision bumped.
     """
+    attendance_changed(convening_id=participant.convening_id)
     delegation = participant.delegation
     if delegation.focal_point_id == participant.user_id:
         delegation.focal_point = None

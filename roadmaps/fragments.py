@@ -70,9 +70,9 @@ def roadmap_identity(roadmap: Roadmap) -> str:
     return f"{roadmap.pk}.{roadmap.created_at.timestamp():.6f}"
 
 
-def roadmap_part_keys(*, roadmap: Roadmap) -> dict[str, str]:
-    """{part: key} for the cached parts of one roadmap's editor, from the
-    roadmap as loaded (no query)."""
+def roadmap_part_keys(*, roadmap: Roadmap, parts=PART_REVISIONS) -> dict[str, str]:
+    """{part: key} for the cached parts of one roadmap's editor (or only the
+    ``parts`` named), from the roadmap as loaded (no query)."""
     values = {name: str(getattr(roadmap, name)) for name in REVISION_FIELD_NAMES}
     values["facts"] = "".join(
         "1" if filled else "0"
@@ -80,8 +80,8 @@ def roadmap_part_keys(*, roadmap: Roadmap) -> dict[str, str]:
     )
     identity = roadmap_identity(roadmap)
     return {
-        part: ".".join([identity, *(values[name] for name in names)])
-        for part, names in PART_REVISIONS.items()
+        part: ".".join([identity, *(values[name] for name in PART_REVISIONS[part])])
+        for part in parts
     }
 
 

@@ -35,9 +35,14 @@ class PillarSummary:
 
     @property
     def title(self) -> str:
+        return self.title_from(dict(StandardPillar.choices))
+
+    def title_from(self, standard_titles: dict) -> str:
+        """The title, with the standard pillars' labels given by a caller that
+        shows many pillars and translates each label once."""
         if self.name:
             return self.name
-        return str(StandardPillar(self.standard).label) if self.standard else ""
+        return str(standard_titles[self.standard]) if self.standard else ""
 
 
 def pillar_summaries(*, roadmaps) -> dict[int, list[PillarSummary]]:

@@ -30,6 +30,7 @@ from roadmaps.models import (
     Roadmap,
     Territory,
 )
+from roadmaps.nap_path import STARTED
 
 
 @dataclass
@@ -122,11 +123,13 @@ def roadmap_trees(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapTree]:
 
 
 def roadmaps_nap_status_read(*, roadmaps: list[Roadmap]) -> None:
-    """Give each roadmap its NAP status (Roadmap.nap_status) in one query."""
+    """Give each roadmap its NAP status (Roadmap.nap_status) in one query. The
+    status reads only the stages begun, so only those are read, as plain rows
+    (no model instances: a cohort page reads every roadmap's)."""
     by_roadmap = defaultdict(list)
     for milestone in Milestone.objects.filter(
-        roadmap__in=roadmaps, deleted_at__isnull=True
-    ).only("roadmap_id", "kind", "status"):
+        roadmap__in=roadmaps, deleted_at__isnull=True, status__in=STARTED
+    ).values_list("roadmap_id", "kind", "status", named=True):
         by_roadmap[milestone.roadmap_id].append(milestone)
     for roadmap in roadmaps:
         roadmap.nap_status_read_from(by_roadmap[roadmap.pk])

@@ -158,7 +158,8 @@ def _grouped(queryset, ids, **aggregates) -> dict[int, dict]:
 def _summary_key(roadmap: Roadmap) -> str:
     """What a summary is cached under: the roadmap's revisions of every kind it
     counts (roadmaps/fragments.py) and whether each of its texts is filled."""
-    return f"roadmap-summary.{roadmap_part_keys(roadmap=roadmap)['summary']}"
+    key = roadmap_part_keys(roadmap=roadmap, parts=("summary",))["summary"]
+    return f"roadmap-summary.{key}"
 
 
 def roadmap_summaries(*, roadmaps: list[Roadmap]) -> dict[int, RoadmapSummary]:

@@ -129,6 +129,10 @@ class Convening(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     # Put away by its organizers: listed apart on their home page, kept whole.
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # Counts the changes to the convening's attendance marks: the services
+    # that write a mark bump it in their transaction, and the rates' counts are
+    # cached under it (academy/selectors/attendance.py).
+    attendance_revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -9,10 +9,12 @@ come (an excuse given ahead) does not enter the rate. Every selector here runs a
 fixed number of queries, however many participants, delegations or sessions.
 """
 
-from collections import defaultdict
+import hashlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import tablib
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,17 +59,6 @@ class AttendanceRate:
         return None if self.rate is None else round(self.rate * 100)
 
 
-def sessions_held(*, convening: Convening, now=None) -> list[int]:
-    """The ids of the convening's sessions that have started (one query).
-    Marks are then filtered by these ids rather than by a join on the
-    sessions, which costs a large cohort's count several times as much."""
-    return list(
-        Session.objects.filter(
-            convening=convening, starts_at__lte=now or timezone.now()
-        ).values_list("pk", flat=True)
-    )
-
-
 def _status_counts(prefix: str, held_ids=None) -> dict:
     """Count annotations per status over ``prefix`` (a path to Attendance rows),
     in the sessions held (``held_ids``; all of them when None)."""
@@ -93,13 +84,16 @@ def attendance_by_participant(
     *, convening: Convening, delegation: Delegation | None = None
 ) -> dict[int, AttendanceRate]:
     """{participant_id: AttendanceRate} for every participant of the convening
-    (or of one of its delegations), in two queries."""
-    held = sessions_held(convening=convening)
+    (or of one of its delegations): two queries, three when the marks are not
+    counted yet (``_marks_by_participant``)."""
     participants = Participant.objects.filter(convening=convening)
     if delegation is not None:
         participants = participants.filter(delegation=delegation)
-    rows = participants.annotate(**_status_counts("attendances", held)).order_by()
-    return {row.pk: _rate_of(row, len(held)) for row in rows}
+    held, marks = _marks_by_participant(convening=convening)
+    return {
+        pk: AttendanceRate(**marks.get(pk, {}), expected=held)
+        for pk in participants.values_list("pk", flat=True)
+    }
 
 
 class _RatesByDelegation(dict):
@@ -109,39 +103,68 @@ class _RatesByDelegation(dict):
         return AttendanceRate()
 
 
-def attendance_rate_by_delegation(
-    *, convening: Convening, members: dict[int, int] | None = None
-) -> dict[int, AttendanceRate]:
-    """{delegation_id: AttendanceRate} for the delegations of the convening, in
-    three queries (two when the caller knows ``members``, {delegation_id: how
-    many}); a delegation's rate pools the marks of all its members over the
-    sessions held, and one without members reads as an empty rate. The marks
-    are counted grouped by delegation and status, not per member: the page's
-    cost stays flat as the roll calls fill up."""
-    held = sessions_held(convening=convening)
-    if members is None:
-        members = dict(
-            Participant.objects.filter(convening=convening)
-            .values_list("delegation_id")
+def _marks_by_participant(*, convening: Convening) -> tuple[int, dict]:
+    """(sessions held, {participant_id: {status: marks}}) over the sessions held.
+
+    The counts come from the shared cache, keyed on the convening's attendance
+    revision (every service that writes a mark bumps it in its transaction) and
+    on the sessions held (a session starting or moved changes them), so a
+    cohort page does not count a large cohort's every mark at each visit. The
+    services that delete marks with their session, person or delegation bump
+    the revision too. It is read with the sessions, never from a convening
+    object that may be older than the marks. One query, two on a miss."""
+    held = list(
+        Session.objects.filter(convening=convening, starts_at__lte=timezone.now())
+        .order_by("pk")
+        .values_list("pk", "convening__attendance_revision")
+    )
+    if not held:
+        return 0, {}
+    ids = [pk for pk, _revision in held]
+    digest = hashlib.blake2b(
+        ",".join(map(str, ids)).encode(), digest_size=12
+    ).hexdigest()
+    # The creation instant too: SQLite may give a deleted convening's id again.
+    identity = f"{convening.pk}.{convening.created_at.timestamp():.6f}"
+    key = f"attendance-marks.{identity}.{held[0][1]}.{digest}"
+    marks = cache.get(key)
+    if marks is None:
+        marks = defaultdict(dict)
+        for participant_id, status, number in (
+            Attendance.objects.filter(session_id__in=ids)
+            .values_list("participant_id", "status")
             .annotate(number=Count("pk"))
             .order_by()
-        )
-    counts = defaultdict(dict)
-    rows = (
-        Attendance.objects.filter(session_id__in=held)
-        .values_list("participant__delegation_id", "status")
-        .annotate(number=Count("pk"))
-        .order_by()
-    )
-    for delegation_id, status, number in rows:
-        counts[delegation_id][status] = number
-    return _RatesByDelegation(
-        (
-            delegation_id,
-            AttendanceRate(**counts[delegation_id], expected=len(held) * n),
-        )
-        for delegation_id, n in members.items()
-    )
+        ):
+            marks[participant_id][status] = number
+        marks = dict(marks)
+        cache.set(key, marks)
+    return len(ids), marks
+
+
+def attendance_rate_by_delegation(
+    *, convening: Convening, members: dict[int, list[int]] | None = None
+) -> dict[int, AttendanceRate]:
+    """{delegation_id: AttendanceRate} for the delegations of the convening; a
+    delegation's rate pools the marks of its members over the sessions held,
+    and one without members reads as an empty rate. ``members`` is
+    {delegation_id: [participant ids]} when the caller has read it; else it is
+    read here. Two or three queries whatever the number of marks: the marks'
+    counts come from the cache (``_marks_by_participant``)."""
+    if members is None:
+        members = defaultdict(list)
+        for pk, delegation_id in Participant.objects.filter(
+            convening=convening
+        ).values_list("pk", "delegation_id"):
+            members[delegation_id].append(pk)
+    held, marks = _marks_by_participant(convening=convening)
+    rates = _RatesByDelegation()
+    for delegation_id, people in members.items():
+        counts = Counter()
+        for participant_id in people:
+            counts.update(marks.get(participant_id, ()))
+        rates[delegation_id] = AttendanceRate(**counts, expected=held * len(people))
+    return rates
 
 
 def attendance_by_session(*, convening: Convening) -> dict[int, AttendanceRate]:

@@ -10,6 +10,7 @@ from academy.services.agenda import (
     session_update,
 )
 from academy.services.attendance import (
+    attendance_changed,
     attendance_mark,
     attendance_mark_everyone,
 )
@@ -32,6 +33,7 @@ from academy.services.logos import (
 )
 
 __all__ = [
+    "attendance_changed",
     "attendance_mark",
     "attendance_mark_everyone",
     "convening_close",

@@ -14,6 +14,7 @@ from academy.models import (
     ConveningRole,
     Session,
 )
+from academy.services.attendance import attendance_changed
 from accounts.models import User
 
 # Sessions of the agenda. Times are aware datetimes; a room or a facilitator
@@ -168,6 +169,8 @@ def session_delete(*, session: Session) -> None:
     """Take a session off the agenda.
 
     Side effects: deletes the attendance marked for it (its rows cascade), so the
-    attendance rates no longer count it.
+    attendance rates no longer count it (the convening's attendance revision is
+    bumped).
     """
+    attendance_changed(convening_id=session.convening_id)
     session.delete()

@@ -2,18 +2,29 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.enums import AttendanceStatus
 from academy.models import (
     Attendance,
+    Convening,
     Participant,
     Session,
 )
 from accounts.models import User
 
 # Attendance
+
+
+def attendance_changed(*, convening_id: int) -> None:
+    """Bump the convening's attendance revision: the rates counted under the
+    earlier one are no longer read (academy/selectors/attendance.py). Call it
+    in the transaction that writes marks; the services here do."""
+    Convening.objects.filter(pk=convening_id).update(
+        attendance_revision=F("attendance_revision") + 1
+    )
 
 
 @transaction.atomic
@@ -27,7 +38,8 @@ def attendance_mark(
     """Record whether a participant attended a session, replacing an earlier mark.
 
     Raises ValidationError for an unknown status or a participant of another
-    convening. Side effects: none beyond the row (who marked it and when).
+    convening. Side effects: the row (who marked it and when) and the
+    convening's attendance revision.
     """
     if status not in AttendanceStatus.values:
         raise ValidationError(_("Unknown attendance status."))
@@ -42,6 +54,7 @@ def attendance_mark(
             "marked_at": timezone.now(),
         },
     )
+    attendance_changed(convening_id=session.convening_id)
     return attendance
 
 
@@ -53,7 +66,7 @@ def attendance_mark_everyone(
     (present, by default: a roll call starts from everyone and corrects the
     few who are not), and return how many were marked. Marks already made are
     kept, whoever made them; two people pressing it at once mark each person once.
-    Side effects: none beyond the rows.
+    Side effects: the rows and the convening's attendance revision.
     """
     if status not in AttendanceStatus.values:
         raise ValidationError(_("Unknown attendance status."))
@@ -75,4 +88,5 @@ def attendance_mark_everyone(
         ],
         ignore_conflicts=True,
     )
+    attendance_changed(convening_id=session.convening_id)
     return Attendance.objects.filter(session=session).count() - before

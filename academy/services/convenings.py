@@ -20,6 +20,7 @@ from academy.models import (
     Session,
 )
 from academy.rules import forget_roles
+from academy.services.attendance import attendance_changed
 from academy.time_zones import same_local_time
 
 
@@ -327,6 +328,8 @@ def delegation_delete(*, delegation: Delegation) -> None:
     """Remove a delegation from its convening.
 
     Side effects: deletes its memberships (the people's accounts stay), its roadmap
-    and everything that hangs from them (invitations, attendance, comments).
+    and everything that hangs from them (invitations, attendance, comments; the
+    convening's attendance revision is bumped).
     """
+    attendance_changed(convening_id=delegation.convening_id)
     delegation.delete()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from academy.enums import AttendanceStatus, Module
 from academy.models import Attendance, Participant
+from academy.services import attendance_changed
 from evaluation.enums import QuestionKind, SurveyKind
 from evaluation.models import (
     Answer,
@@ -258,6 +259,7 @@ def _attendance_load(convening, people, rng) -> None:
             )
             marks.append(Attendance(session=session, participant=person, status=status))
     Attendance.objects.bulk_create(marks)
+    attendance_changed(convening_id=convening.pk)  # as the roll-call services do
     CertificateRule.objects.get_or_create(
         convening=convening,
         defaults={

@@ -13,6 +13,7 @@ from academy.models import Convening, ConveningRole
 from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_rate_by_delegation
 from academy.selectors.convenings import delegation_members, delegations_with_counts
+from common.countries import country_name
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import RoadmapStatus
 from roadmaps.models import Roadmap
@@ -94,6 +95,7 @@ def _approval(roadmap) -> Approval | None:
 @dataclass
 class CohortRow:
     delegation: object
+    name: str  # the country's name in the report's language
     roadmap: object
     score: int
     budget: dict  # {currency: Money}
@@ -110,14 +112,13 @@ def cohort_report_context(*, convening_id: int) -> dict:
         )
     )
     # Sorted by the translated country name, as readers look countries up.
-    delegations.sort(key=lambda d: str(d.country.name))
+    names = {d.pk: country_name(d.country) for d in delegations}
+    delegations.sort(key=lambda d: names[d.pk])
     roadmaps = [d.roadmap for d in delegations if _has_roadmap(d)]
     # Counted by the database: the same score as the editor's.
     summaries = roadmap_summaries(roadmaps=roadmaps)
     roadmaps_nap_status_read(roadmaps=roadmaps)
-    attendance = attendance_rate_by_delegation(
-        convening=convening, members={d.pk: d.member_count for d in delegations}
-    )
+    attendance = attendance_rate_by_delegation(convening=convening)
     rows = []
     currencies = OrderedDict()
     for delegation in delegations:
@@ -130,6 +131,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
         rows.append(
             CohortRow(
                 delegation=delegation,
+                name=names[delegation.pk],
                 roadmap=roadmap,
                 score=summary.percent if summary else 0,
                 budget=summary.budget if summary else {},

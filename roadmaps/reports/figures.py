@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from roadmaps.charts import (
     PercentRow,
     StackedRow,
-    amount,
+    amounts,
     funding_chart,
     percent_chart,
 )
@@ -75,6 +75,7 @@ def budget_charts(*, budget: Budget) -> list[CurrencyChart]:
     """One chart per currency (amounts in two currencies are never added up):
     a bar per pillar with a cost, split into secured, pledged and gap."""
     charts = []
+    amount = amounts()
     for currency in budget.overall:
         rows = [
             StackedRow(
@@ -102,7 +103,7 @@ def attendance_chart(*, rows) -> str:
     return percent_chart(
         rows=[
             PercentRow(
-                label=str(row.delegation.country.name),
+                label=row.name,
                 percent=row.attendance.percent if row.attendance else None,
             )
             for row in rows
@@ -143,7 +144,8 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
     side, with a funding chart per pillar for the currency most used.
     ``pillars`` are the roadmaps' PillarSummary lists (roadmaps.pillar_summaries)."""
     groups = {value: {} for value in [*StandardPillar.values, OTHER]}
-    names = {row.delegation.pk: str(row.delegation.country.name) for row in rows}
+    # Labels translated once, not once per pillar of every roadmap.
+    standard_titles = {value: str(label) for value, label in StandardPillar.choices}
     for row in rows:
         if row.roadmap is None:
             continue
@@ -154,10 +156,10 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
                     delegation=row.delegation,
                     titles=[],
                     completeness=row.score,
-                    name=names[row.delegation.pk],
+                    name=row.name,
                 ),
             )
-            line.titles.append(pillar.title)
+            line.titles.append(pillar.title_from(standard_titles))
             line.outcomes += pillar.outcomes
             line.indicators += pillar.indicators
             for currency, value in pillar.budget.items():
@@ -168,6 +170,7 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
                 total.gap += value.gap
     labels = dict(StandardPillar.choices) | {OTHER: _("National pillars")}
     comparisons = []
+    amount = amounts()
     for key, lines in groups.items():
         if not lines:
             continue
@@ -176,13 +179,13 @@ def cohort_pillar_comparison(*, rows, pillars: dict) -> list[PillarComparison]:
             PillarComparison(
                 label=str(labels[key]),
                 lines=ordered,
-                chart=_comparison_chart(str(labels[key]), ordered),
+                chart=_comparison_chart(str(labels[key]), ordered, amount),
             )
         )
     return comparisons
 
 
-def _comparison_chart(label: str, lines: list) -> str:
+def _comparison_chart(label: str, lines: list, amount) -> str:
     currencies = [c for line in lines for c in line.budget]
     if not currencies:
         return ""

@@ -9,6 +9,7 @@ from academy.enums import AttendanceStatus
 from academy.models import Attendance
 from academy.selectors import attendance
 from common.spreadsheets import cell_neutralize
+from participants.services import participant_remove
 from tests import factories
 from tests.factories import grow_delegations, session_at
 
@@ -207,6 +208,36 @@ def test_attendance_summary_overall_and_order(convening, marked_cohort):
     assert summary.participant_count == 3
 
 
+def test_the_rates_follow_every_change_after_a_first_read(
+    convening, bolivia, ecuador, marked_cohort, organizer
+):
+    """The marks' counts are cached under the convening's attendance revision:
+    a mark made, a person removed or a session deleted after a page read the
+    rates shows at the next read, through the same convening object too."""
+    eva, sessions = marked_cohort["eva"], marked_cohort["sessions"]
+    assert attendance.attendance_by_participant(convening=convening)[eva.pk].marked == 0
+
+    services.attendance_mark(
+        session=sessions[0], participant=eva, status=PRESENT, marked_by=organizer
+    )
+    assert attendance.attendance_by_participant(convening=convening)[eva.pk] == (
+        attendance.AttendanceRate(present=1, expected=3)
+    )
+    assert attendance.attendance_rate_by_delegation(convening=convening)[
+        ecuador.pk
+    ] == attendance.AttendanceRate(present=1, expected=3)
+
+    participant_remove(participant=marked_cohort["ana"])
+    assert attendance.attendance_rate_by_delegation(convening=convening)[
+        bolivia.pk
+    ] == attendance.AttendanceRate(present=1, excused=1, expected=3)
+
+    services.session_delete(session=sessions[2])
+    rates = attendance.attendance_rate_by_delegation(convening=convening)
+    assert rates[bolivia.pk] == attendance.AttendanceRate(excused=1, expected=2)
+    assert rates[ecuador.pk] == attendance.AttendanceRate(present=1, expected=2)
+
+
 def test_attendance_selectors_ignore_other_convenings(convening, organizer):
     other_session = factories.SessionFactory()
     stranger = factories.ParticipantFactory(
@@ -243,9 +274,15 @@ def test_attendance_selectors_query_counts_are_constant(
         for person in people
     )
 
-    with django_assert_num_queries(2):
-        by_participant = attendance.attendance_by_participant(convening=convening)
+    services.attendance_changed(convening_id=convening.pk)  # as the services do
+    # The marks counted once (one query more), then read from the cache.
     with django_assert_num_queries(3):
+        by_participant = attendance.attendance_by_participant(convening=convening)
+    with django_assert_num_queries(2):
+        assert attendance.attendance_by_participant(convening=convening) == (
+            by_participant
+        )
+    with django_assert_num_queries(2):
         by_delegation = attendance.attendance_rate_by_delegation(convening=convening)
     with django_assert_num_queries(2):
         by_session = attendance.attendance_by_session(convening=convening)

@@ -169,9 +169,10 @@ def test_cohort_report_context_queries_are_constant(convening, delegations):
 
     # Counts and summaries, the per-pillar figures for the comparison by pillar
     # (counted by the database: roadmaps.pillar_summaries), the indicators
-    # that measure a reference indicator (one query), the sessions held so far
-    # for the attendance rates (one).
-    assert len(queries) == 19
+    # that measure a reference indicator (one query), the attendance rates
+    # (the members, the sessions held so far, and the marks' counts when they
+    # are not in the cache yet).
+    assert len(queries) == 20
     assert context["delegation_count"] == delegations
 
 
