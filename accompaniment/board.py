@@ -12,6 +12,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery
 from academy.models import Delegation
 from accompaniment.enums import PENDING, EngagementStatus, UpdateStatus
 from accompaniment.models import Engagement, FollowUpSettings, IndicatorUpdate
+from common.countries import country_name
 from roadmaps.enums import MilestoneKind
 from roadmaps.models import Milestone
 
@@ -27,6 +28,29 @@ class BoardLine:
     updates_approved: int
     updates_to_review: int
     stages: list = field(default_factory=list)  # [(kind, milestone or None)]
+
+    @property
+    def shown(self) -> tuple:
+        """Every value the line shows: what its cached HTML is keyed by
+        (common/templatetags/cached_rows.py), so it can never be stale."""
+        delegation = self.delegation
+        roadmap = getattr(delegation, "roadmap", None)
+        return (
+            delegation.pk,
+            delegation.country.code,
+            roadmap.nap_status if roadmap else None,
+            tuple(
+                (kind, m.status, m.achieved_date, m.expected_date) if m else (kind,)
+                for kind, m in self.stages
+            ),
+            self.last_contact,
+            self.days_without_contact,
+            self.quiet,
+            self.open_actions,
+            self.overdue_actions,
+            self.updates_approved,
+            self.updates_to_review,
+        )
 
 
 def _stage_columns():
@@ -78,7 +102,7 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
             ),
         )
     )
-    delegations.sort(key=lambda d: str(d.country.name))
+    delegations.sort(key=lambda d: country_name(d.country))
     milestones = defaultdict(dict)
     for milestone in Milestone.objects.filter(
         roadmap__delegation__convening=convening, deleted_at__isnull=True

@@ -42,7 +42,7 @@ class DelegationRow:
     @property
     def shown(self) -> tuple:
         """Every value the row shows: what its cached HTML is keyed by
-        (cohort/templatetags/cohort_tags.py), so it can never be stale."""
+        (common/templatetags/cached_rows.py), so it can never be stale."""
         delegation, attendance = self.delegation, self.attendance
         roadmap = delegation.roadmap
         return (
