@@ -57,23 +57,23 @@ def _stage_columns():
     return list(MilestoneKind.choices)
 
 
-def _update_counts(convening) -> dict:
-    """{(delegation id, status): how many indicator updates}, approved and
-    submitted, for the whole convening in one grouped query."""
+def _update_counts(roadmap_ids: list[int]) -> dict:
+    """{(roadmap id, status): how many indicator updates}, approved and
+    submitted, for the roadmaps given in one grouped query (filtered by the
+    indicators' roadmaps rather than joined up to the convening: half the
+    work on a large cohort)."""
     counts = defaultdict(int)
-    for row in (
+    for roadmap_id, status, number in (
         IndicatorUpdate.objects.filter(
-            period__indicator__roadmap__delegation__convening=convening,
+            period__indicator__roadmap_id__in=roadmap_ids,
             period__indicator__deleted_at__isnull=True,
             status__in=[UpdateStatus.APPROVED, UpdateStatus.SUBMITTED],
         )
         .order_by()
-        .values("period__indicator__roadmap__delegation_id", "status")
+        .values_list("period__indicator__roadmap_id", "status")
         .annotate(number=Count("pk"))
     ):
-        counts[row["period__indicator__roadmap__delegation_id"], row["status"]] = row[
-            "number"
-        ]
+        counts[roadmap_id, status] = number
     return counts
 
 
@@ -109,7 +109,7 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
     ).order_by("planned_date", "pk"):
         # One of a kind on a path (Milestone.clean).
         milestones[milestone.roadmap_id].setdefault(milestone.kind, milestone)
-    updates = _update_counts(convening)
+    updates = _update_counts([d.roadmap.pk for d in delegations if _has_roadmap(d)])
     quiet_after = FollowUpSettings.for_convening(convening.pk).quiet_days
     since = convening.end_date
     lines = []
@@ -117,9 +117,11 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
         last = delegation.last_contact
         reference = last or since
         days = (today - reference).days if reference <= today else None
-        by_kind = milestones.get(getattr(delegation.roadmap, "pk", None), {})
-        if hasattr(delegation, "roadmap"):
-            delegation.roadmap.nap_status_read_from(by_kind.values())
+        roadmap = getattr(delegation, "roadmap", None)
+        roadmap_id = roadmap.pk if roadmap else None
+        by_kind = milestones.get(roadmap_id, {})
+        if roadmap:
+            roadmap.nap_status_read_from(by_kind.values())
         lines.append(
             BoardLine(
                 delegation=delegation,
@@ -128,12 +130,16 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
                 quiet=days is not None and days > quiet_after,
                 open_actions=delegation.open_actions,
                 overdue_actions=delegation.overdue_actions,
-                updates_approved=updates[delegation.pk, UpdateStatus.APPROVED],
-                updates_to_review=updates[delegation.pk, UpdateStatus.SUBMITTED],
+                updates_approved=updates[roadmap_id, UpdateStatus.APPROVED],
+                updates_to_review=updates[roadmap_id, UpdateStatus.SUBMITTED],
                 stages=[(kind, by_kind.get(kind)) for kind, _label in _stage_columns()],
             )
         )
     return lines
+
+
+def _has_roadmap(delegation) -> bool:
+    return getattr(delegation, "roadmap", None) is not None
 
 
 def stage_labels():
