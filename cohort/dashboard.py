@@ -7,9 +7,9 @@ rates come from one aggregate query each, never from a query per delegation.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from academy.models import Convening, Participant
+from academy.models import Convening
 from academy.selectors.attendance import AttendanceRate, attendance_rate_by_delegation
-from academy.selectors.convenings import delegations_with_counts
+from academy.selectors.convenings import delegations_with_members
 from participants.invitations import InvitationState, invitation_states_for
 from roadmaps.summaries import roadmap_scores_for
 
@@ -103,23 +103,11 @@ class Dashboard:
 
 
 def cohort_dashboard(*, convening: Convening) -> Dashboard:
-    delegations = list(
-        delegations_with_counts(queryset=convening.delegations.all()).order_by(
-            "country"
-        )
-    )
-    states = invitation_states_for(convening=convening)
-    delegation_of = dict(
-        Participant.objects.filter(convening=convening).values_list(
-            "pk", "delegation_id"
-        )
-    )
+    delegations, members = delegations_with_members(convening=convening)
     invitations = {delegation.pk: Counter() for delegation in delegations}
-    for participant_id, status in states.items():
+    delegation_of = {pk: d for d, people in members.items() for pk in people}
+    for participant_id, status in invitation_states_for(convening=convening).items():
         invitations[delegation_of[participant_id]][status.state] += 1
-    members = {delegation.pk: [] for delegation in delegations}
-    for participant_id, delegation_id in delegation_of.items():
-        members[delegation_id].append(participant_id)
     attendance = attendance_rate_by_delegation(convening=convening, members=members)
     scores = roadmap_scores_for(roadmaps=[d.roadmap for d in delegations])
     dashboard = Dashboard(convening=convening)

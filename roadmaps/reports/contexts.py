@@ -12,7 +12,7 @@ from academy.enums import Role
 from academy.models import Convening, ConveningRole
 from academy.selectors.agenda import agenda_days
 from academy.selectors.attendance import attendance_rate_by_delegation
-from academy.selectors.convenings import delegation_members, delegations_with_counts
+from academy.selectors.convenings import delegation_members, delegations_with_members
 from common.countries import country_name
 from roadmaps.completeness import roadmap_completeness
 from roadmaps.enums import RoadmapStatus
@@ -106,11 +106,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
     """Everything the cohort report shows, in a fixed number of queries whatever
     the size of the cohort and of its roadmaps."""
     convening = Convening.objects.select_related("host").get(pk=convening_id)
-    delegations = list(
-        delegations_with_counts(queryset=convening.delegations.all()).order_by(
-            "country"
-        )
-    )
+    delegations, members = delegations_with_members(convening=convening)
     # Sorted by the translated country name, as readers look countries up.
     names = {d.pk: country_name(d.country) for d in delegations}
     delegations.sort(key=lambda d: names[d.pk])
@@ -118,7 +114,7 @@ def cohort_report_context(*, convening_id: int) -> dict:
     # Counted by the database: the same score as the editor's.
     summaries = roadmap_summaries(roadmaps=roadmaps)
     roadmaps_nap_status_read(roadmaps=roadmaps)
-    attendance = attendance_rate_by_delegation(convening=convening)
+    attendance = attendance_rate_by_delegation(convening=convening, members=members)
     rows = []
     currencies = OrderedDict()
     for delegation in delegations:
