@@ -16,7 +16,17 @@ urlpatterns = [
         views.delegation_download,
         name="delegation_download",
     ),
+    path(
+        "delegations/<int:pk>/data/iati-check/",
+        views.delegation_iati_check,
+        name="delegation_iati_check",
+    ),
     path("convenings/<int:pk>/data/", views.convening_data, name="convening_data"),
+    path(
+        "convenings/<int:pk>/data/iati-check/",
+        views.convening_iati_check,
+        name="convening_iati_check",
+    ),
     path(
         "convenings/<int:pk>/data/settings/",
         views.export_settings_change,

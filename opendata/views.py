@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -44,12 +45,6 @@ def _download(export) -> HttpResponse:
 @require_GET
 def delegation_data(request, pk):
     delegation = _delegation(request, pk, "opendata.export_roadmap")
-    iati = results_export(
-        convening=delegation.convening,
-        roadmaps=[delegation.roadmap],
-        fmt="iati",
-        subject=delegation.code,
-    )
     sharing = selectors.sharing_of(delegation=delegation)
     with timezone.override(delegation.convening.zone):
         return render(
@@ -63,9 +58,47 @@ def delegation_data(request, pk):
                 "can_share": request.user.has_perm(
                     "opendata.change_sharing", delegation
                 ),
-                "problems": iati.problems,
             },
         )
+
+
+def _iati_check(request, *, convening, roadmaps, subject, back):
+    """What the IATI file cannot hold, found by building it: the open data
+    pages load it after they show (htmx, ``hx-trigger="load"``), since building
+    a cohort's file takes a second; without JavaScript it is a page of its own."""
+    problems = results_export(
+        convening=convening, roadmaps=roadmaps, fmt="iati", subject=subject
+    ).problems
+    template = "opendata/partials/iati_check.html"
+    if not request.htmx:
+        template = "opendata/iati_check.html"
+    return render(request, template, {"problems": problems, "back": back})
+
+
+@login_required
+@require_GET
+def delegation_iati_check(request, pk):
+    delegation = _delegation(request, pk, "opendata.export_roadmap")
+    return _iati_check(
+        request,
+        convening=delegation.convening,
+        roadmaps=[delegation.roadmap],
+        subject=delegation.code,
+        back=reverse("opendata:delegation_data", kwargs={"pk": delegation.pk}),
+    )
+
+
+@login_required
+@require_GET
+def convening_iati_check(request, pk):
+    convening = _convening(request, pk, "opendata.export_convening")
+    return _iati_check(
+        request,
+        convening=convening,
+        roadmaps=selectors.shared_roadmaps(convening=convening),
+        subject="check",
+        back=reverse("opendata:convening_data", kwargs={"pk": convening.pk}),
+    )
 
 
 @login_required
@@ -105,24 +138,19 @@ def delegation_download(request, pk, fmt):
 @require_GET
 def convening_data(request, pk):
     convening = _convening(request, pk, "opendata.export_convening")
-    roadmaps = selectors.shared_roadmaps(convening=convening)
-    iati = results_export(
-        convening=convening, roadmaps=roadmaps, fmt="iati", subject="check"
-    )
     return render(
         request,
         "opendata/convening.html",
         {
             "convening": convening,
             "delegations": selectors.delegations_sharing(convening=convening),
-            "shared": len(roadmaps),
+            "shared": len(selectors.shared_roadmaps(convening=convening)),
             "settings_form": ExportSettingsForm(
                 instance=selectors.export_settings_of(convening=convening)
             ),
             "can_configure": request.user.has_perm(
                 "opendata.change_export_settings", convening
             ),
-            "problems": iati.problems,
         },
     )
 

@@ -492,6 +492,7 @@ MATRIX = {
     # Open data: a roadmap's data for its readers; the convening's (shared
     # roadmaps only) for its staff; sharing is the delegation's choice.
     "opendata:delegation_data": Route(delegation, get=DELEGATION_READERS),
+    "opendata:delegation_iati_check": Route(delegation, get=DELEGATION_READERS),
     "opendata:sharing_change": Route(
         delegation,
         post=frozenset({MEMBER, ORGANIZER}),
@@ -501,6 +502,7 @@ MATRIX = {
         lambda w: {"pk": w.bolivia.pk, "fmt": "json"}, get=DELEGATION_READERS
     ),
     "opendata:convening_data": Route(convening, get=STAFF),
+    "opendata:convening_iati_check": Route(convening, get=STAFF),
     "opendata:export_settings_change": Route(convening, post=ORGANIZERS),
     "opendata:convening_download": Route(
         lambda w: {"pk": w.convening.pk, "fmt": "iati"}, get=STAFF

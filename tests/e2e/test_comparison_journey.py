@@ -33,6 +33,9 @@ def test_one_delegation_compared_the_other_by_name_only(
     member = new_page(**PHONE)
     sign_in(member, bolivia_member.email)
     member.goto(f"/delegations/{bolivia.pk}/data/")
+    # The IATI check loads after the page and takes the placeholder's place.
+    expect(member.get_by_text("the IATI file cannot hold")).to_be_visible()
+    expect(member.get_by_text("Checking what the IATI file can hold")).to_have_count(0)
     member.get_by_label("The other delegations may compare our roadmap").check()
     member.get_by_role("button", name="Save our choice").click()
     expect(member.get_by_text("Your choices about sharing are saved.")).to_be_visible()

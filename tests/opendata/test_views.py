@@ -4,6 +4,7 @@ exports follow at once, and nobody takes another delegation's data."""
 import json
 
 from django.urls import reverse
+from django.utils import translation
 
 from opendata.models import DataSharing
 
@@ -49,12 +50,18 @@ def test_a_delegation_page_offers_its_downloads_and_says_what_iati_left_out(
 
     Indicator.objects.filter(roadmap=demo_roadmap).update(baseline_year=None)
     client.force_login(bolivia_member)
-    page = client.get(
-        reverse("opendata:delegation_data", kwargs={"pk": demo_roadmap.delegation_id})
-    )
+    pk = demo_roadmap.delegation_id
+    page = client.get(reverse("opendata:delegation_data", kwargs={"pk": pk}))
     html = page.content.decode()
     assert page.status_code == 200
-    assert "no baseline year" in html
+    # The check builds the IATI file, so it loads after the page.
+    check = reverse("opendata:delegation_iati_check", kwargs={"pk": pk})
+    assert f'hx-get="{check}"' in html and "no baseline year" not in html
+    fragment = client.get(check, headers={"HX-Request": "true"}).content.decode()
+    assert "no baseline year" in fragment and "<html" not in fragment
+    # Without JavaScript the link opens it as a page.
+    alone = client.get(check).content.decode()
+    assert "no baseline year" in alone and "<html" in alone
     for fmt, kind in (
         ("json", "application/json"),
         ("xlsx", "application/vnd.openxmlformats"),
@@ -70,6 +77,38 @@ def test_a_delegation_page_offers_its_downloads_and_says_what_iati_left_out(
         assert "results-BOL" in download["Content-Disposition"]
 
 
+def test_the_convening_page_checks_the_iati_file_after_it_shows(
+    client, demo_roadmap, bolivia_member, organizer
+):
+    """The convening's page does not build the cohort's IATI file (a second
+    at thirty roadmaps): its check loads after the page, and follows the
+    roadmaps shared."""
+    _share(client, bolivia_member, demo_roadmap.delegation, True)
+    client.force_login(organizer)
+    convening_pk = demo_roadmap.delegation.convening_id
+    check = reverse("opendata:convening_iati_check", kwargs={"pk": convening_pk})
+    page = client.get(reverse("opendata:convening_data", kwargs={"pk": convening_pk}))
+    assert f'hx-get="{check}"' in page.content.decode()
+
+    answer = client.get(check, headers={"HX-Request": "true"}).content.decode()
+    assert "result 3.1: no indicator (IATI requires one)" in answer
+    assert "no baseline year" not in answer
+
+    from roadmaps.models import Indicator
+
+    Indicator.objects.filter(roadmap=demo_roadmap).update(baseline_year=None)
+    answer = client.get(check, headers={"HX-Request": "true"}).content.decode()
+    assert "no baseline year" in answer
+
+
+def test_the_check_says_when_the_iati_file_holds_everything():
+    from django.template.loader import render_to_string
+
+    with translation.override("en"):
+        html = render_to_string("opendata/partials/iati_check.html", {"problems": []})
+    assert "The IATI file holds everything in these results frameworks." in html
+
+
 def test_another_delegation_gets_nothing(client, demo_roadmap, ecuador_member):
     client.force_login(ecuador_member)
     pk = demo_roadmap.delegation_id
@@ -77,6 +116,7 @@ def test_another_delegation_gets_nothing(client, demo_roadmap, ecuador_member):
         reverse("opendata:delegation_data", kwargs={"pk": pk}),
         reverse("opendata:delegation_download", kwargs={"pk": pk, "fmt": "json"}),
         reverse("opendata:delegation_download", kwargs={"pk": pk, "fmt": "iati"}),
+        reverse("opendata:delegation_iati_check", kwargs={"pk": pk}),
     ):
         assert client.get(url).status_code == 404
     assert (
