@@ -1,11 +1,13 @@
 """Plumbing every view module shares: find an object or answer 404, show a
-service's validation errors on its form, point an htmx answer elsewhere."""
+service's validation errors on its form, point an htmx answer elsewhere, send
+a file to download."""
 
 from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django_htmx.http import reswap, retarget
 
 
@@ -74,3 +76,11 @@ def head_like_get(view):
         return response
 
     return wrapper
+
+
+def attachment(content, *, content_type: str, filename: str) -> HttpResponse:
+    """A file to download, its Content-Disposition written by Django (which
+    quotes and encodes any file name, accents and quotes included)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening, Delegation
-from common.views import object_or_404_for
+from common.views import attachment, object_or_404_for
 from opendata import selectors, services
 from opendata.exports import FORMATS, results_export
 from opendata.forms import ExportSettingsForm, SharingForm
@@ -36,9 +36,9 @@ def _convening(request, pk, perm) -> Convening:
 
 
 def _download(export) -> HttpResponse:
-    response = HttpResponse(export.content, content_type=export.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    return response
+    return attachment(
+        export.content, content_type=export.content_type, filename=export.filename
+    )
 
 
 @login_required

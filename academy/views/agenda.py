@@ -4,7 +4,6 @@ change answers 404, so ids cannot be probed."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from academy.selectors.agenda import (
     sessions_for_calendar,
 )
 from common.once import once_done, once_release, once_seen, once_value
-from common.views import form_save_or_report, object_or_404_for
+from common.views import attachment, form_save_or_report, object_or_404_for
 
 
 def session_or_404(user, pk, permission):
@@ -69,11 +68,11 @@ def agenda_calendar(request, pk):
     body = agenda_ics(
         convening=convening, sessions=sessions_for_calendar(convening=convening)
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="agenda-{convening.pk}.ics"'
+    return attachment(
+        body,
+        content_type="text/calendar; charset=utf-8",
+        filename=f"agenda-{convening.pk}.ics",
     )
-    return response
 
 
 @login_required

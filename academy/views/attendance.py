@@ -4,7 +4,7 @@ change answers 404, so ids cannot be probed."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from academy.forms import AttendanceMarkForm
 from academy.models import Convening, Participant
 from academy.selectors import attendance as attendance_selectors
 from academy.views.agenda import session_or_404
-from common.views import object_or_404_for
+from common.views import attachment, object_or_404_for
 
 EXPORT_TYPES = {
     "csv": ("text/csv; charset=utf-8", attendance_selectors.attendance_csv),
@@ -135,7 +135,10 @@ def attendance_export(request, pk, kind):
         request.user, Convening.objects.all(), "academy.mark_attendance", pk=pk
     )
     content_type, build = EXPORT_TYPES[kind]
-    response = HttpResponse(build(convening=convening), content_type=content_type)
-    filename = attendance_selectors.export_filename(convening=convening, extension=kind)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(
+        build(convening=convening),
+        content_type=content_type,
+        filename=attendance_selectors.export_filename(
+            convening=convening, extension=kind
+        ),
+    )

@@ -2,8 +2,10 @@
 the worker; their progress and download are the roadmaps' export pages) and
 a roadmap's tracking data as JSON or XLSX."""
 
+import json
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from academy.models import Convening
 from accompaniment.tracking_data import tracking_data, tracking_xlsx
 from accompaniment.views.shared import delegation_with_roadmap
-from common.views import object_or_404_for
+from common.views import attachment, object_or_404_for
 from roadmaps.enums import ExportKind
 from roadmaps.forms_exports import ExportRequestForm
 from roadmaps.views.exports import export_requested
@@ -62,15 +64,13 @@ def tracking_download(request, pk, fmt):
     data = tracking_data(roadmap=delegation.roadmap)
     name = f"tracking-{delegation.code}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "json":
-        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-        extension = "json"
-    else:
-        response = HttpResponse(
-            tracking_xlsx(data),
-            content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            ),
+        return attachment(
+            json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder),
+            content_type="application/json",
+            filename=f"{name}.json",
         )
-        extension = "xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    return response
+    return attachment(
+        tracking_xlsx(data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=f"{name}.xlsx",
+    )

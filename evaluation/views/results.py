@@ -4,7 +4,6 @@ XLSX (organizers), reminders to who has not answered, the PDF summary."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -13,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from academy.models import Convening
-from common.views import object_or_404_for
+from common.views import attachment, object_or_404_for
 from evaluation import results, selectors, services
 from evaluation.answers_xlsx import answers_xlsx
 from evaluation.views.builder import survey_for
@@ -92,14 +91,11 @@ def survey_remind(request, pk):
 def survey_answers_download(request, pk):
     """The raw answers, one row per response (formula-safe)."""
     survey = survey_for(request, pk)
-    response = HttpResponse(
+    return attachment(
         answers_xlsx(survey=survey),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=f"survey-{survey.pk}-answers.xlsx",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="survey-{survey.pk}-answers.xlsx"'
-    )
-    return response
 
 
 @login_required

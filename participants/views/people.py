@@ -3,7 +3,6 @@ file, export."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -12,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from academy.models import Convening, Participant
-from common.views import form_save_or_report, object_or_404_for
+from common.views import attachment, form_save_or_report, object_or_404_for
 from participants import exports, imports, services
 from participants.forms import ParticipantForm, ParticipantImportForm
 from participants.imports.preview import import_preview_keep, import_preview_take
@@ -215,10 +214,11 @@ def participant_import_template(request, pk, kind):
     if language not in ("es", "en"):
         language = (get_language() or "es")[:2]
     body = import_template(convening=convening, kind=kind, language=language)
-    response = HttpResponse(body, content_type=TEMPLATE_TYPES[kind])
-    filename = f"participants-template-{language}.{kind}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(
+        body,
+        content_type=TEMPLATE_TYPES[kind],
+        filename=f"participants-template-{language}.{kind}",
+    )
 
 
 @login_required
@@ -269,8 +269,8 @@ def participant_export(request, pk, kind):
         content_type = (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="participants-{convening.pk}.{kind}"'
+    return attachment(
+        content,
+        content_type=content_type,
+        filename=f"participants-{convening.pk}.{kind}",
     )
-    return response
