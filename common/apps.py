@@ -7,3 +7,8 @@ class CommonConfig(AppConfig):
 
     name = "common"
     verbose_name = _("Common")
+
+    def ready(self):
+        from common.files import files_follow_rows
+
+        files_follow_rows()

@@ -35,7 +35,7 @@ from academy.models import ConveningLogo, Participant
 from common.ratelimit import rate_limit_hit
 from roadmaps.enums import ROADMAP_KINDS, ExportBundle, ExportKind, ExportStatus
 from roadmaps.export_rendering import export_run, failure_reason, worker_name
-from roadmaps.models import REVISION_FIELD_NAMES, Export, Roadmap, exports_storage
+from roadmaps.models import REVISION_FIELD_NAMES, Export, Roadmap
 from roadmaps.reports import (
     REPORT_TEMPLATES_VERSION,
     report_filename,
@@ -361,9 +361,6 @@ def exports_cleanup(*, days: int, dry_run: bool = False) -> list[Export]:
         or newest[tuple(getattr(export, name) for name in REPORT_FIELDS)] != export.pk
     ]
     if not dry_run:
-        storage = exports_storage()
         for export in doomed:
-            if export.file:
-                storage.delete(export.file.name)
-            export.delete()
+            export.delete()  # its file follows once committed (common/files.py)
     return doomed

@@ -95,8 +95,5 @@ def convening_logo_move(*, logo: ConveningLogo, earlier: bool) -> None:
 
 def convening_logo_remove(*, logo: ConveningLogo) -> None:
     """Remove the logo. Side effects: its file is deleted from the storage once
-    the row is gone."""
-    name = logo.file.name
-    with transaction.atomic():
-        logo.delete()
-        transaction.on_commit(lambda: logos_storage().delete(name))
+    the row is gone (common/files.py)."""
+    logo.delete()

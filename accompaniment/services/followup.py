@@ -297,11 +297,9 @@ def attachment_add(
 
 
 def attachment_remove(*, attachment: Attachment) -> None:
-    """Side effects: the file is deleted from storage once the row is gone."""
-    name = attachment.file.name
-    with transaction.atomic():
-        attachment.delete()
-        transaction.on_commit(lambda: attachments_storage().delete(name))
+    """Side effects: the file is deleted from storage once the row is gone
+    (common/files.py)."""
+    attachment.delete()
 
 
 def followup_settings_save(*, convening, quiet_days: int, due_soon_days: int):

@@ -107,7 +107,7 @@ def test_a_text_longer_than_the_limit_is_refused_in_place_and_kept(
 
 
 def test_cleanup_keeps_the_newest_and_the_recently_downloaded(
-    demo_roadmap, bolivia_member, exports_dir
+    demo_roadmap, bolivia_member, exports_dir, django_capture_on_commit_callbacks
 ):
     import datetime
 
@@ -145,7 +145,8 @@ def test_cleanup_keeps_the_newest_and_the_recently_downloaded(
 
     call_command("exports_cleanup", "--dry-run", stdout=io.StringIO())
     assert Export.objects.count() == 6
-    call_command("exports_cleanup", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("exports_cleanup", stdout=io.StringIO())
 
     kept = set(Export.objects.values_list("pk", flat=True))
     assert kept == {recently_read.pk, newest.pk, fresh_failure.pk, other_language.pk}
