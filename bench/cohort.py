@@ -24,6 +24,8 @@ import psycopg2
 from psycopg2 import sql
 
 from bench import evaluation as bench_evaluation
+from bench.followup import followup_load, tracking_load
+from bench.history import bulk
 
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE_NAME = "academy_bench"
@@ -186,19 +188,12 @@ def _attendance(sessions, participants, organizer):
     attendance_changed(convening_id=sessions[0].convening_id)
 
 
-def _bulk(model, objects):
-    """Insert rows and their "created" history records, as item_create would."""
-    created = model.objects.bulk_create(objects, batch_size=2000)
-    model.history.bulk_history_create(created, batch_size=2000)
-    return created
-
-
 def _trees(roadmaps):
     """Every pillar of every roadmap gets the large result tree."""
     from roadmaps.models import Activity, Indicator, Outcome, Output, Pillar
 
     pillars = list(Pillar.objects.filter(roadmap__in=roadmaps).order_by("pk"))
-    outcomes = _bulk(
+    outcomes = bulk(
         Outcome,
         [
             Outcome(
@@ -213,7 +208,7 @@ def _trees(roadmaps):
             for number in range(1, OUTCOMES + 1)
         ],
     )
-    outputs = _bulk(
+    outputs = bulk(
         Output,
         [
             Output(
@@ -238,7 +233,7 @@ def _trees(roadmaps):
         "responsible_institution": "Ministry of Justice",
         "dimensions": ["sex"],
     }
-    _bulk(
+    bulk(
         Indicator,
         [
             Indicator(roadmap_id=o.roadmap_id, outcome=o, position=1, **indicator)
@@ -249,7 +244,7 @@ def _trees(roadmaps):
             for p in outputs
         ],
     )
-    _bulk(
+    bulk(
         Activity,
         [
             Activity(
@@ -316,104 +311,6 @@ def _texts(roadmaps, comment_author):
         roadmap_revision_bump(roadmap_id=roadmap.pk, kinds=REVISION_FIELDS)
 
 
-def _followup(delegations, facilitator):
-    """Six months of follow-up per delegation: an engagement a month, two
-    actions agreed in each (one done, one open with a due date)."""
-    from accompaniment.models import ActionItem, Engagement
-
-    engagements = _bulk(
-        Engagement,
-        [
-            Engagement(
-                delegation=delegation,
-                kind="call" if month % 2 else "virtual_meeting",
-                status="held",
-                starts_on=FIRST_DAY + datetime.timedelta(days=30 * month + 10),
-                modality="virtual",
-                topics=["gender_budgeting"],
-                summary=f"Follow-up {month + 1} with the drafting team.",
-                agreements="Cost the activities; share the draft.",
-                created_by=facilitator,
-            )
-            for delegation in delegations
-            for month in range(6)
-        ],
-    )
-    _bulk(
-        ActionItem,
-        [
-            ActionItem(
-                delegation_id=engagement.delegation_id,
-                engagement=engagement,
-                title=title,
-                owner_side=side,
-                due_on=engagement.starts_on + datetime.timedelta(days=21),
-                status=status,
-                created_by=facilitator,
-            )
-            for engagement in engagements
-            for title, side, status in (
-                ("Share the draft with the ministries", "delegation", "open"),
-                ("Send the costing template", "organizers", "done"),
-            )
-        ],
-    )
-
-
-def _tracking(roadmaps, target, reviewer):
-    """Two years of reporting per indicator: the plan's yearly periods, and an
-    approved update for 2025 and 2026 of each, with its figures for women and
-    men on ``target`` (the roadmap whose indicator table is measured)."""
-    from django.utils import timezone
-
-    from accompaniment.models import (
-        DisaggregationCategory,
-        IndicatorUpdate,
-        ReportingPeriod,
-        UpdateValue,
-    )
-    from accompaniment.services import categories_ensure, periods_sync
-    from roadmaps.models import Indicator, Roadmap
-
-    for roadmap in Roadmap.objects.filter(pk__in=[r.pk for r in roadmaps]):
-        periods_sync(
-            roadmap=roadmap, indicators=list(Indicator.objects.filter(roadmap=roadmap))
-        )
-    now = timezone.now()
-    periods = ReportingPeriod.objects.filter(
-        indicator__roadmap__in=roadmaps, starts_on__year__in=(2025, 2026)
-    ).select_related("indicator")
-    updates = _bulk(
-        IndicatorUpdate,
-        [
-            IndicatorUpdate(
-                period=period,
-                status="approved",
-                value=Decimal(15 + 5 * (period.starts_on.year - 2025)),
-                as_of=period.ends_on,
-                narrative="Figures of the Ministry of Justice's annual report.",
-                submitted_at=now,
-                reviewed_by=reviewer,
-                reviewed_at=now,
-            )
-            for period in periods
-        ],
-    )
-    categories_ensure(roadmap=target)
-    sex = list(
-        DisaggregationCategory.objects.filter(roadmap=target, dimension="sex")[:2]
-    )
-    UpdateValue.objects.bulk_create(
-        [
-            UpdateValue(update=update, category=category, value=update.value / 2)
-            for update in updates
-            if update.period.indicator.roadmap_id == target.pk
-            for category in sex
-        ],
-        batch_size=2000,
-    )
-
-
 def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
     """Load a cohort of ``delegations`` delegations into the migrated database
     Django is set up on; ``tag`` tells its people apart from another cohort's."""
@@ -457,8 +354,8 @@ def cohort_load(*, delegations: int = DELEGATIONS, tag: str = "") -> Cohort:
         roadmaps = list(Roadmap.objects.filter(delegation__in=registered))
         _trees(roadmaps)
         _texts(roadmaps, facilitators[0])
-        _followup(registered, facilitators[0])
-        _tracking(roadmaps, registered[0].roadmap, facilitators[0])
+        followup_load(registered, facilitators[0], FIRST_DAY)
+        tracking_load(roadmaps, registered[0].roadmap, facilitators[0])
         surveys = bench_evaluation.surveys_load(convening, participants)
 
     target = registered[0]
