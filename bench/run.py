@@ -23,8 +23,7 @@ knobs and targets), processes.py (services, gunicorn, the worker, memory),
 client.py (a browser tab with cookies), measure.py (wrk and the in-process
 report context), editing.py (autosave, edits and lost updates), writing.py
 (docs/benchmarks.md), and the data: cohort.py (with followup.py and
-history.py), evaluation.py, opendata.py,
-field_merge.py.
+history.py), evaluation.py, opendata.py, field_merge.py.
 """
 
 import datetime
