@@ -6,7 +6,18 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 
-from bench.knobs import CONNECTIONS, HOST, REPORT_ROUNDS, ROOT, SECONDS, SETTLE, say
+from bench import opendata as bench_opendata
+from bench.knobs import (
+    CONNECTIONS,
+    HOST,
+    REPORT_ROUNDS,
+    ROOT,
+    SECONDS,
+    SETTLE,
+    THREADS,
+    WORKERS,
+    say,
+)
 
 
 @dataclass
@@ -111,3 +122,55 @@ def report_contexts(cohort, name, rounds=REPORT_ROUNDS):
     )
     say(f"  p50 {figures.p50_ms:.1f} ms, p95 {figures.p95_ms:.1f} ms")
     return figures
+
+
+def alone(port, name, path, browser, warm=2 * WORKERS * THREADS):
+    """The page one request at a time (wrk, 1 connection), after ``warm``
+    loads that must answer 200 (enough for every worker to have served it);
+    its size from the last."""
+    for _ in range(warm):
+        status, body = browser.request("GET", path)
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}")
+    row = wrk(port, name, "organizer", path, browser.cookie_header(), connections=1)
+    row.size_kb = len(body.encode()) / 1024
+    return row
+
+
+def cohort_pages(port, cohorts) -> list:
+    """The cohort pages of each (cohort, its organizer's browser), one request
+    at a time: their own cost, which must not grow with every roadmap's
+    content."""
+    rows = []
+    for each, browser in cohorts:
+        label = f"{each.counts['delegations']} dlg."
+        convening = f"/convenings/{each.convening_id}"
+        rows.append(
+            alone(
+                port, f"cohort dashboard, {label}", f"{convening}/dashboard/", browser
+            )
+        )
+        rows.append(
+            alone(port, f"follow-up board, {label}", f"{convening}/follow-up/", browser)
+        )
+        # The roadmaps side by side, every delegation compared.
+        bench_opendata.comparison_prepare(each.convening_id)
+        rows.append(
+            alone(
+                port,
+                f"comparison by pillar, {label}",
+                f"{convening}/comparison/",
+                browser,
+            )
+        )
+        # One roadmap's indicators (48, two years of approved updates),
+        # whatever the size of its cohort.
+        rows.append(
+            alone(
+                port,
+                f"indicator table, {label}",
+                f"/delegations/{each.delegation_id}/indicators/",
+                browser,
+            )
+        )
+    return rows

@@ -51,20 +51,18 @@ from bench.knobs import (  # noqa: E402
     AUTOSAVE_PAUSE,
     AUTOSAVE_SECONDS,
     BIN,
-    CONNECTIONS,
     EDITORS,
     GUNICORN,
     HOST,
     OUTPUT,
     REDIS_URL,
-    REPORT_ROUNDS,
     SETTLE,
     SMALL_COHORT,
     THREADS,
     WORKERS,
     say,
 )
-from bench.measure import report_contexts, wrk  # noqa: E402
+from bench.measure import alone, cohort_pages, report_contexts, wrk  # noqa: E402
 from bench.processes import (  # noqa: E402
     MemoryWatch,
     Services,
@@ -74,7 +72,7 @@ from bench.processes import (  # noqa: E402
     stop_process,
     wait_until,
 )
-from bench.writing import machine, report, versions  # noqa: E402
+from bench.writing import machine, notes, report, versions  # noqa: E402
 
 
 def setup_django(static_root):
@@ -251,53 +249,7 @@ def main():
         )
         rows[-1].size_kb = rows[-2].size_kb
 
-        # The cohort pages at 4 and at 30 delegations, one request at a time:
-        # their own cost, which must not grow with every roadmap's content.
-        def alone(name, path, browser, warm=1):
-            """The page one request at a time (wrk, 1 connection), after
-            ``warm`` loads that must answer 200; its size from the last."""
-            for _ in range(warm):
-                status, body = browser.request("GET", path)
-                if status != 200:
-                    raise RuntimeError(f"GET {path} answered {status}")
-            row = wrk(
-                port, name, "organizer", path, browser.cookie_header(), connections=1
-            )
-            row.size_kb = len(body.encode()) / 1024
-            return row
-
-        for each, browser in ((small, small_organizer), (cohort, organizer)):
-            label = f"{each.counts['delegations']} dlg."
-            convening = f"/convenings/{each.convening_id}"
-            rows.append(
-                alone(
-                    f"cohort dashboard, {label}",
-                    f"{convening}/dashboard/",
-                    browser,
-                    warm=2 * WORKERS * THREADS,
-                )
-            )
-            rows.append(
-                alone(f"follow-up board, {label}", f"{convening}/follow-up/", browser)
-            )
-            # The roadmaps side by side, every delegation compared.
-            bench_opendata.comparison_prepare(each.convening_id)
-            rows.append(
-                alone(
-                    f"comparison by pillar, {label}",
-                    f"{convening}/comparison/",
-                    browser,
-                )
-            )
-            # One roadmap's indicators (48, two years of approved updates),
-            # whatever the size of its cohort.
-            rows.append(
-                alone(
-                    f"indicator table, {label}",
-                    f"/delegations/{each.delegation_id}/indicators/",
-                    browser,
-                )
-            )
+        rows += cohort_pages(port, ((small, small_organizer), (cohort, organizer)))
         for each in (small, cohort):
             label = f"{each.counts['delegations']} dlg."
             rows.append(report_contexts(each, f"cohort report context, {label}"))
@@ -306,6 +258,7 @@ def main():
         for answered, survey_id in cohort.surveys.items():
             rows.append(
                 alone(
+                    port,
                     f"survey results, {answered} responses",
                     f"/surveys/{survey_id}/results/",
                     organizer,
@@ -366,55 +319,7 @@ def main():
             "exports": exports,
             "memory": {name: (peaks[name], high_water[name]) for name in peaks},
             "load": (load_before, os.getloadavg()),
-            "notes": [
-                "Page phases: wrk with bench/report.lua, 2 threads, "
-                f"{CONNECTIONS} connections sharing one signed-in session, each "
-                "sending its next request as soon as the previous one is "
-                "answered (a closed loop: latency grows with the queue); "
-                "p50/p95 as wrk measures them. "
-                + (
-                    "Sync workers close the connection after each answer, so "
-                    "every request opens a new one, as behind a proxy. "
-                    if THREADS == 1
-                    else ""
-                )
-                + "Errors are answers other than 2xx plus socket errors.",
-                "The ceiling is `/static/js/roadmap-editor.<hash>.js`, served "
-                "by whitenoise inside the same gunicorn: the cost of the server "
-                "and WSGI without Django's views.",
-                "Autosave: Python threads, one HTTP client each; the "
-                "20 editors are 20 sign-ins of the delegation's 8 members (two "
-                "or three devices each). Each save posts a new text of the "
-                "theory of change's *if* with the version its tab last saw, as "
-                "htmx does; a 409 is an expected conflict and not an error. The "
-                "paced phase waits the page's own autosave delay (800 ms) after "
-                "each answer; the saturation phase does not wait at all.",
-                "After a change: one participant edits an activity's statement "
-                "(a new text each round) and reloads the editor, one request at "
-                "a time. The edit changes a row the activities section, the "
-                "score and the nav are cached by (roadmaps/fragments.py), so "
-                "the edit's answer and the next load render those parts again; "
-                "the other sections come from the cache. The warm rows above "
-                "load a roadmap nobody is changing.",
-                "Lost updates: after the run, every text answered 200 is looked "
-                "up in the roadmap's history (django-simple-history).",
-                "Cohort pages: the dashboard, the follow-up board and one roadmap's "
-                "indicator table of each "
-                "cohort (six months of follow-up per delegation) through gunicorn, "
-                "one request at a time (wrk, 1 connection); the cohort report's "
-                "context (its queries and summaries, before the PDF is rendered) "
-                f"built {REPORT_ROUNDS} times in the bench's own process.",
-                "Evaluation: two named surveys of the large cohort with the same "
-                "five questions, answered by 24 and by 240 participants; the "
-                "results page through gunicorn (wrk, 1 connection) and its SQL "
-                "count through Django's test client in the bench's process. "
-                "Certificates: every participant qualifies (a rule of 0 %); one "
-                "batch is queued as the page queues it and the worker renders "
-                "each PDF (WeasyPrint, QR code) and the ZIP; the time runs from "
-                "the request to the batch's end as the page polls it.",
-                "PDF export figures are measured by bench/pdf_bench.py and "
-                "written to [benchmarks-pdf.md](benchmarks-pdf.md).",
-            ],
+            "notes": notes(),
         }
         checks = report(context)
         say(f"wrote {OUTPUT.relative_to(ROOT)}")

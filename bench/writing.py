@@ -10,6 +10,7 @@ from bench.knobs import (
     CONNECTIONS,
     GUNICORN,
     OUTPUT,
+    REPORT_ROUNDS,
     SMALL_COHORT,
     TARGETS,
     THREADS,
@@ -227,3 +228,56 @@ def report(context):
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text("\n".join(lines) + "\n")
     return checks
+
+
+def notes() -> list[str]:
+    """How each figure was measured, under the tables."""
+    return [
+        "Page phases: wrk with bench/report.lua, 2 threads, "
+        f"{CONNECTIONS} connections sharing one signed-in session, each "
+        "sending its next request as soon as the previous one is "
+        "answered (a closed loop: latency grows with the queue); "
+        "p50/p95 as wrk measures them. "
+        + (
+            "Sync workers close the connection after each answer, so "
+            "every request opens a new one, as behind a proxy. "
+            if THREADS == 1
+            else ""
+        )
+        + "Errors are answers other than 2xx plus socket errors.",
+        "The ceiling is `/static/js/roadmap-editor.<hash>.js`, served "
+        "by whitenoise inside the same gunicorn: the cost of the server "
+        "and WSGI without Django's views.",
+        "Autosave: Python threads, one HTTP client each; the "
+        "20 editors are 20 sign-ins of the delegation's 8 members (two "
+        "or three devices each). Each save posts a new text of the "
+        "theory of change's *if* with the version its tab last saw, as "
+        "htmx does; a 409 is an expected conflict and not an error. The "
+        "paced phase waits the page's own autosave delay (800 ms) after "
+        "each answer; the saturation phase does not wait at all.",
+        "After a change: one participant edits an activity's statement "
+        "(a new text each round) and reloads the editor, one request at "
+        "a time. The edit changes a row the activities section, the "
+        "score and the nav are cached by (roadmaps/fragments.py), so "
+        "the edit's answer and the next load render those parts again; "
+        "the other sections come from the cache. The warm rows above "
+        "load a roadmap nobody is changing.",
+        "Lost updates: after the run, every text answered 200 is looked "
+        "up in the roadmap's history (django-simple-history).",
+        "Cohort pages: the dashboard, the follow-up board and one roadmap's "
+        "indicator table of each "
+        "cohort (six months of follow-up per delegation) through gunicorn, "
+        "one request at a time (wrk, 1 connection); the cohort report's "
+        "context (its queries and summaries, before the PDF is rendered) "
+        f"built {REPORT_ROUNDS} times in the bench's own process.",
+        "Evaluation: two named surveys of the large cohort with the same "
+        "five questions, answered by 24 and by 240 participants; the "
+        "results page through gunicorn (wrk, 1 connection) and its SQL "
+        "count through Django's test client in the bench's process. "
+        "Certificates: every participant qualifies (a rule of 0 %); one "
+        "batch is queued as the page queues it and the worker renders "
+        "each PDF (WeasyPrint, QR code) and the ZIP; the time runs from "
+        "the request to the batch's end as the page polls it.",
+        "PDF export figures are measured by bench/pdf_bench.py and "
+        "written to [benchmarks-pdf.md](benchmarks-pdf.md).",
+    ]

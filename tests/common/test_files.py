@@ -47,10 +47,13 @@ def test_a_deletion_rolled_back_keeps_the_files(
 ):
     logo, report = stored
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            academy_services.convening_delete(convening=convening)
-            raise RuntimeError("the request failed after the delete")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        academy_services.convening_delete(convening=convening)
+        raise RuntimeError("the request failed after the delete")
 
     assert logos_storage().exists(logo)
     assert exports_storage().exists(report)
