@@ -24,12 +24,6 @@ def docx() -> bytes:
 
 
 @pytest.fixture
-def assigned(bolivia, facilitator):
-    bolivia.facilitators.add(facilitator)
-    return facilitator
-
-
-@pytest.fixture
 def call(bolivia, assigned):
     return engagement_save(
         delegation=bolivia,

@@ -19,12 +19,6 @@ from tests import factories
 TODAY = datetime.date.today()
 
 
-@pytest.fixture
-def assigned(bolivia, facilitator):
-    bolivia.facilitators.add(facilitator)
-    return facilitator
-
-
 def mission(delegation, user, **fields):
     return engagement_save(
         delegation=delegation,
