@@ -39,3 +39,9 @@ def _emails_in_process(in_process_tasks):
 def accept_path(message):
     """The path of the accept link in a sent invitation e-mail."""
     return LINK.search(message.body).group(1)
+
+
+@pytest.fixture
+def peru(convening):
+    """A delegation named in Spanish and English differently (Perú / Peru)."""
+    return factories.DelegationFactory(convening=convening, country="PE")
