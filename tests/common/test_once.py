@@ -7,9 +7,9 @@ import re
 from django.urls import reverse
 
 from academy.models import Convening, Session
-from tests.academy.test_agenda_views import _form as session_form
-from tests.cohort.test_views_convenings import FORM as CONVENING_FORM
-from tests.cohort.test_views_convenings import creator  # noqa: F401  (fixture)
+from tests.academy.test_session_views import _form as session_form
+from tests.cohort.conftest import creator  # noqa: F401  (fixture)
+from tests.cohort.convening_form import FORM as CONVENING_FORM
 
 
 def _token(page) -> str:
