@@ -109,7 +109,8 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
     ).order_by("planned_date", "pk"):
         # One of a kind on a path (Milestone.clean).
         milestones[milestone.roadmap_id].setdefault(milestone.kind, milestone)
-    updates = _update_counts([d.roadmap.pk for d in delegations if _has_roadmap(d)])
+    roadmaps = {d.pk: getattr(d, "roadmap", None) for d in delegations}
+    updates = _update_counts([r.pk for r in roadmaps.values() if r is not None])
     quiet_after = FollowUpSettings.for_convening(convening.pk).quiet_days
     since = convening.end_date
     lines = []
@@ -117,7 +118,7 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
         last = delegation.last_contact
         reference = last or since
         days = (today - reference).days if reference <= today else None
-        roadmap = getattr(delegation, "roadmap", None)
+        roadmap = roadmaps[delegation.pk]
         roadmap_id = roadmap.pk if roadmap else None
         by_kind = milestones.get(roadmap_id, {})
         if roadmap:
@@ -136,10 +137,6 @@ def cohort_board(*, convening, today: datetime.date) -> list[BoardLine]:
             )
         )
     return lines
-
-
-def _has_roadmap(delegation) -> bool:
-    return getattr(delegation, "roadmap", None) is not None
 
 
 def stage_labels():

@@ -60,10 +60,6 @@ def amounts():
     return formatted
 
 
-def amount(value) -> str:
-    return amounts()(value)
-
-
 def _text(x, y, content) -> str:
     text = escape(str(content))
     return f'<text x="{x}" y="{y}" font-size="11" fill="{INK}">{text}</text>'
